@@ -1,0 +1,44 @@
+#pragma once
+// Every HTTP handler: decode the request, call one service, encode the answer. routes.cpp binds
+// them to paths.
+#include "api/services.hpp"
+#include "http/message.hpp"
+
+namespace csphub::api {
+
+using ApiHandler = http::Response (*)(Services&, http::Request&);
+
+http::Response Healthz(Services&, http::Request&);
+http::Response Readyz(Services&, http::Request&);
+http::Response IssueToken(Services&, http::Request&);
+
+http::Response EnrollPartner(Services&, http::Request&);
+http::Response ListPartners(Services&, http::Request&);
+http::Response GetPartner(Services&, http::Request&);
+http::Response PatchPartner(Services&, http::Request&);
+http::Response GetMpnProfile(Services&, http::Request&);
+
+http::Response ListPartnerUsers(Services&, http::Request&);
+http::Response GetPartnerUser(Services&, http::Request&);
+http::Response CreatePartnerUser(Services&, http::Request&);
+http::Response UpdatePartnerUser(Services&, http::Request&);
+http::Response DeletePartnerUser(Services&, http::Request&);
+http::Response ResetPartnerUserPassword(Services&, http::Request&);
+http::Response GetMe(Services&, http::Request&);
+http::Response ChangeMyPassword(Services&, http::Request&);
+http::Response ListApps(Services&, http::Request&);
+http::Response CreateApp(Services&, http::Request&);
+http::Response RotateAppSecret(Services&, http::Request&);
+http::Response DeleteApp(Services&, http::Request&);
+
+http::Response ListRelationships(Services&, http::Request&);
+http::Response RemoveRelationship(Services&, http::Request&);
+http::Response CreatePartnershipInvitation(Services&, http::Request&);
+http::Response ListPartnershipInvitations(Services&, http::Request&);
+http::Response RevokePartnershipInvitation(Services&, http::Request&);
+http::Response PreviewPartnershipInvitation(Services&, http::Request&);
+http::Response AcceptPartnershipInvitation(Services&, http::Request&);
+
+http::Response ListAuditRecords(Services&, http::Request&);
+
+}  // namespace csphub::api

@@ -1,0 +1,166 @@
+#include "api/middleware.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <mutex>
+#include <unordered_map>
+
+#include "api/call_context.hpp"
+#include "api/error_mapping.hpp"
+#include "api/json.hpp"
+#include "common/ids.hpp"
+
+namespace csphub::api {
+namespace {
+
+constexpr std::size_t kMaxIdLength = 128;
+
+std::string IdOrNew(const std::optional<std::string>& given, IdGenerator& ids) {
+  if (given && !given->empty() && given->size() <= kMaxIdLength) return *given;
+  return ids.NewGuid();
+}
+
+// Remembers for a few seconds whether a tenant is active, so that disabling a partner takes
+// effect quickly without a store read on every request.
+class TenantActivityCache {
+ public:
+  explicit TenantActivityCache(domain::IdentityService& identity) : identity_(identity) {}
+  Status Check(const std::string& tenant_id) {
+    const auto now = std::chrono::steady_clock::now();
+    {
+      std::lock_guard lock(mu_);
+      auto it = entries_.find(tenant_id);
+      if (it != entries_.end() && now - it->second.checked < std::chrono::seconds(5)) {
+        return it->second.status;
+      }
+    }
+    Status st = identity_.CheckTenantActive(tenant_id);
+    std::lock_guard lock(mu_);
+    entries_[tenant_id] = {st, now};
+    return st;
+  }
+
+ private:
+  struct Entry {
+    Status status;
+    std::chrono::steady_clock::time_point checked;
+  };
+  domain::IdentityService& identity_;
+  std::mutex mu_;
+  std::unordered_map<std::string, Entry> entries_;
+};
+
+}  // namespace
+
+const domain::CallContext& Caller(const http::Request& req) {
+  return *std::any_cast<domain::CallContext>(&req.principal);
+}
+
+http::Middleware RequestIds(IdGenerator& ids) {
+  return [&ids](http::Request& req, const http::Handler& next) {
+    req.request_id = IdOrNew(req.Header("MS-RequestId"), ids);
+    req.correlation_id = IdOrNew(req.Header("MS-CorrelationId"), ids);
+    http::Response resp = next(req);
+    resp.SetHeader("MS-RequestId", req.request_id);
+    resp.SetHeader("MS-CorrelationId", req.correlation_id);
+    return resp;
+  };
+}
+
+http::Middleware AccessLog() {
+  return [](http::Request& req, const http::Handler& next) {
+    const auto start = std::chrono::steady_clock::now();
+    http::Response resp = next(req);
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    JsonOut line;
+    line.BeginObject()
+        .Field("event", "request")
+        .Field("method", req.method)
+        .Field("path", req.path)
+        .Field("route", req.route ? req.route->pattern : std::string())
+        .Field("status", resp.status)
+        .Key("ms").Value(static_cast<std::int64_t>(ms * 1000) / 1000)
+        .Field("requestId", req.request_id)
+        .Field("correlationId", req.correlation_id)
+        .Field("tenant", req.tenant_key)
+        .Field("remote", req.remote_address)
+        .Field("bytesIn", static_cast<std::int64_t>(req.body.size()))
+        .Field("bytesOut", static_cast<std::int64_t>(resp.body.size()))
+        .EndObject();
+    spdlog::info(line.str());
+    return resp;
+  };
+}
+
+http::Middleware Authenticate(const auth::TokenService& tokens,
+                              domain::IdentityService& identity) {
+  auto cache = std::make_shared<TenantActivityCache>(identity);
+  return [&tokens, cache](http::Request& req, const http::Handler& next) {
+    if (req.route == nullptr || !req.route->authenticated) return next(req);
+    const auto header = req.Header("Authorization");
+    if (!header || header->empty()) {
+      return ErrorResponse(Unauthenticated("Partner Token missing.", pc::kTokenMissing));
+    }
+    constexpr std::string_view kBearer = "Bearer ";
+    if (header->size() <= kBearer.size() ||
+        !EqualsIgnoreCase(std::string_view(*header).substr(0, kBearer.size()), kBearer)) {
+      return ErrorResponse(Unauthenticated("The Authorization header must be 'Bearer <token>'."));
+    }
+    auto claims = tokens.Verify(header->substr(kBearer.size()));
+    if (!claims.ok()) return ErrorResponse(claims.status());
+    if (!claims->tenant_id.empty()) {
+      Status active = cache->Check(claims->tenant_id);
+      if (!active.ok()) return ErrorResponse(active);
+    }
+    // A temporary password must be replaced before anything else is done with the token.
+    if (claims->must_change_password && req.route->group != "me") {
+      return ErrorResponse(PermissionDenied(
+          "You must change your temporary password first (POST /v1/me/password).",
+          pc::kPasswordChangeRequired));
+    }
+    domain::CallContext ctx;
+    ctx.kind = claims->kind;
+    ctx.tenant_id = claims->tenant_id;
+    ctx.subject_id = claims->subject_id;
+    ctx.user_principal_name = claims->user_principal_name;
+    ctx.application_id = claims->application_id;
+    ctx.roles = claims->roles;
+    ctx.request_id = req.request_id;
+    ctx.correlation_id = req.correlation_id;
+    req.tenant_key = ctx.tenant_id.empty() ? ctx.subject_id : ctx.tenant_id;
+    req.principal = std::move(ctx);
+    return next(req);
+  };
+}
+
+http::Middleware RateLimit(std::shared_ptr<http::RateLimiter> limiter) {
+  return [limiter](http::Request& req, const http::Handler& next) {
+    if (req.route == nullptr) return next(req);
+    const std::string key = req.tenant_key.empty() ? "ip:" + req.remote_address : req.tenant_key;
+    const http::RateDecision d = limiter->Take(key, req.route->group);
+    if (d.limit == 0) return next(req);  // unlimited group
+    http::Response resp;
+    if (d.allowed) {
+      resp = next(req);
+    } else {
+      // Partner Center's 429 body is {statusCode, message}; we add the ApiFault fields too.
+      const std::string message =
+          "Rate limit is exceeded. Try again in " + std::to_string(d.retry_after) + " seconds.";
+      resp.status = 429;
+      JsonOut j;
+      j.BeginObject().Field("statusCode", 429).Field("message", message);
+      j.Field("code", std::to_string(pc::kRateLimited)).Field("description", message);
+      j.BeginArray("data").EndArray().Field("source", "csphub").EndObject();
+      resp.body = j.str();
+      resp.SetHeader("Retry-After", std::to_string(d.retry_after));
+    }
+    resp.SetHeader("RateLimit-Limit", std::to_string(d.limit));
+    resp.SetHeader("RateLimit-Remaining", std::to_string(d.remaining));
+    resp.SetHeader("RateLimit-Reset", std::to_string(d.reset_seconds));
+    return resp;
+  };
+}
+
+}  // namespace csphub::api

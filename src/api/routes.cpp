@@ -1,0 +1,59 @@
+// Every route of csphub, one line each (RESTinio express patterns). Methods not listed for a
+// path answer 405; unknown paths 404 (http/server.cpp). The group names the rate-limit bucket.
+#include "api/routes.hpp"
+
+#include "api/handlers.hpp"
+
+namespace csphub::api {
+
+std::vector<http::Route> BuildRoutes(Services& s) {
+  struct Row {
+    const char* method;
+    const char* pattern;
+    const char* group;
+    bool authenticated;
+    ApiHandler handler;
+  };
+  static const Row kRows[] = {
+      {"GET", "/healthz", "health", false, Healthz},
+      {"GET", "/readyz", "health", false, Readyz},
+      {"POST", "/:tenant/oauth2/v2.0/token", "auth", false, IssueToken},
+
+      {"POST", "/admin/v1/partners", "admin", true, EnrollPartner},
+      {"GET", "/admin/v1/partners", "admin", true, ListPartners},
+      {"GET", "/admin/v1/partners/:id", "admin", true, GetPartner},
+      {"PATCH", "/admin/v1/partners/:id", "admin", true, PatchPartner},
+
+      {"GET", "/v1/me", "me", true, GetMe},
+      {"POST", "/v1/me/password", "me", true, ChangeMyPassword},
+      {"GET", "/v1/users", "users", true, ListPartnerUsers},
+      {"POST", "/v1/users", "users", true, CreatePartnerUser},
+      {"GET", "/v1/users/:id", "users", true, GetPartnerUser},
+      {"PATCH", "/v1/users/:id", "users", true, UpdatePartnerUser},
+      {"DELETE", "/v1/users/:id", "users", true, DeletePartnerUser},
+      {"POST", "/v1/users/:id/resetpassword", "users", true, ResetPartnerUserPassword},
+      {"GET", "/v1/apps", "users", true, ListApps},
+      {"POST", "/v1/apps", "users", true, CreateApp},
+      {"POST", "/v1/apps/:id/secret", "users", true, RotateAppSecret},
+      {"DELETE", "/v1/apps/:id", "users", true, DeleteApp},
+
+      {"GET", "/v1/profiles/mpn", "partners", true, GetMpnProfile},
+      {"GET", "/v1/relationships", "partners", true, ListRelationships},
+      {"DELETE", "/v1/relationships/:id", "partners", true, RemoveRelationship},
+      {"GET", "/v1/relationships/invitations", "partners", true, ListPartnershipInvitations},
+      {"POST", "/v1/relationships/invitations", "partners", true, CreatePartnershipInvitation},
+      {"DELETE", "/v1/relationships/invitations/:id", "partners", true, RevokePartnershipInvitation},
+      {"POST", "/v1/relationships/invitations/preview", "partners", true, PreviewPartnershipInvitation},
+      {"POST", "/v1/relationships/invitations/accept", "partners", true, AcceptPartnershipInvitation},
+
+      {"GET", "/v1/auditrecords", "audit", true, ListAuditRecords},
+  };
+  std::vector<http::Route> routes;
+  for (const Row& row : kRows) {
+    routes.push_back({{row.method, row.pattern, row.group, row.authenticated},
+                      [&s, h = row.handler](http::Request& req) { return h(s, req); }});
+  }
+  return routes;
+}
+
+}  // namespace csphub::api

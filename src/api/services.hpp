@@ -1,0 +1,21 @@
+#pragma once
+// What the API handlers call: the domain services and the token service, owned by app/.
+#include "auth/token_service.hpp"
+#include "domain/audit/audit_service.hpp"
+#include "domain/identity/identity_service.hpp"
+#include "domain/partner/partner_service.hpp"
+#include "domain/relationship/partnership_service.hpp"
+#include "domain/store.hpp"
+
+namespace csphub::api {
+
+struct Services {
+  domain::Store& store;
+  domain::PartnerService& partners;
+  domain::IdentityService& identity;
+  domain::PartnershipService& partnerships;
+  domain::AuditService& audit;
+  const auth::TokenService& tokens;
+};
+
+}  // namespace csphub::api

@@ -1,0 +1,97 @@
+#include "app/application.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "api/error_mapping.hpp"
+#include "api/middleware.hpp"
+#include "api/routes.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
+
+namespace csphub::app {
+namespace {
+
+constexpr const char* kSigningKeySetting = "token_signing_key";
+
+// The configured key, or the one this database keeps (made on first start).
+Result<std::string> SigningKey(const Config& config, domain::Store& store,
+                               domain::SecretFactory& secrets) {
+  if (!config.token_signing_key.empty()) return config.token_signing_key;
+  std::string key;
+  RETURN_IF_ERROR(store.Write([&](domain::Repositories& repos) -> Status {
+    auto existing = repos.GetSetting(kSigningKeySetting);
+    if (existing.ok()) {
+      key = *existing;
+      return Status::Ok();
+    }
+    key = secrets.NewToken() + secrets.NewToken();
+    return repos.PutSetting(kSigningKeySetting, key);
+  }));
+  return key;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Application>> Application::Create(const Config& config,
+                                                         std::unique_ptr<Clock> clock,
+                                                         std::unique_ptr<IdGenerator> ids) {
+  RETURN_IF_ERROR(Validate(config));
+  if (!auth::InitSodium()) return Internal("libsodium failed to initialise");
+  std::unique_ptr<Application> a(new Application());
+  a->config_ = config;
+  if (a->config_.public_url.empty()) a->config_.public_url = "http://" + config.listen;
+  a->clock_ = clock ? std::move(clock) : std::make_unique<SystemClock>();
+  a->ids_ = ids ? std::move(ids) : std::make_unique<RandomIdGenerator>();
+  ASSIGN_OR_RETURN(a->store_, storage::sqlite::SqliteStore::Open(config.database, config.db_readers));
+  a->hasher_ = std::make_unique<auth::Argon2idHasher>(config.argon2_ops_limit,
+                                                      config.argon2_mem_limit_kib * 1024);
+  a->secrets_ = std::make_unique<auth::SodiumSecretFactory>();
+  domain::DomainSettings settings;
+  settings.public_url = a->config_.public_url;
+  settings.domain_suffix = config.domain_suffix;
+  settings.invitation_ttl_days = config.invitation_ttl_days;
+  settings.partnership_same_country = config.partnership_same_country;
+  a->deps_ = std::make_unique<domain::ServiceDeps>(
+      domain::ServiceDeps{*a->store_, *a->clock_, *a->ids_, *a->hasher_, *a->secrets_, settings});
+  a->partners_ = std::make_unique<domain::PartnerService>(*a->deps_);
+  a->identity_ = std::make_unique<domain::IdentityService>(*a->deps_);
+  a->partnerships_ = std::make_unique<domain::PartnershipService>(*a->deps_);
+  a->audit_ = std::make_unique<domain::AuditService>(*a->deps_);
+  ASSIGN_OR_RETURN(std::string key, SigningKey(config, *a->store_, *a->secrets_));
+  a->tokens_ = std::make_unique<auth::TokenService>(key, config.token_ttl_seconds, *a->clock_);
+  a->services_ = std::make_unique<api::Services>(api::Services{
+      *a->store_, *a->partners_, *a->identity_, *a->partnerships_, *a->audit_, *a->tokens_});
+  return a;
+}
+
+Application::~Application() { Stop(); }
+
+Result<std::uint16_t> Application::Start() {
+  http::ServerOptions o;
+  o.host = config_.host();
+  o.port = static_cast<std::uint16_t>(config_.port());
+  o.threads = config_.threads;
+  o.body_limit_bytes = config_.body_limit_bytes;
+  o.read_timeout = std::chrono::milliseconds(config_.read_timeout_ms);
+  o.write_timeout = std::chrono::milliseconds(config_.write_timeout_ms);
+  o.handler_timeout = std::chrono::milliseconds(config_.handler_timeout_ms);
+  o.shutdown_grace = std::chrono::milliseconds(config_.shutdown_grace_ms);
+  std::vector<http::Middleware> middleware = {
+      api::RequestIds(*ids_),
+      api::AccessLog(),
+      api::Authenticate(*tokens_, *identity_),
+      api::RateLimit(std::make_shared<http::RateLimiter>(config_.rate_limits)),
+  };
+  server_ = std::make_unique<http::Server>(o, api::BuildRoutes(*services_), std::move(middleware),
+                                           api::ListenerError);
+  return server_->Start();
+}
+
+void Application::Stop() {
+  if (server_) server_->Stop();
+}
+
+void Application::WaitForStopSignal() {
+  if (server_) server_->WaitForStopSignal();
+}
+
+}  // namespace csphub::app

@@ -1,0 +1,52 @@
+#include "cli/cli.hpp"
+
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace csphub::cli {
+
+void AddCommonOptions(CLI::App& cmd, CommonOptions& opts) {
+  cmd.add_option("--config", opts.config_file, "JSON config file (see docs/configuration.md)");
+  cmd.add_option("--database", opts.database, "SQLite database file");
+  cmd.add_option("--output", opts.output, "text or json")->check(CLI::IsMember({"text", "json"}));
+}
+
+app::Config ResolveConfig(const CommonOptions& opts) {
+  app::Config config;
+  if (!opts.config_file.empty()) {
+    Status st = app::LoadConfigFile(opts.config_file, config);
+    if (!st.ok()) Fail(st.description());
+  }
+  Status st = app::LoadConfigEnv(config);
+  if (!st.ok()) Fail(st.description());
+  if (!opts.database.empty()) config.database = opts.database;
+  return config;
+}
+
+bool Json(const CommonOptions& opts) { return opts.output == "json"; }
+
+void Fail(const std::string& message) {
+  std::fprintf(stderr, "csphub: %s\n", message.c_str());
+  std::exit(2);
+}
+
+int Run(int argc, char** argv) {
+  CLI::App root{"csphub: a self-hostable partner center for two-tier cloud channel sales"};
+  root.require_subcommand(1);
+  AddServeCommand(root);
+  AddAdminCommands(root);
+  // Logs go to stderr, so that data printed on stdout stays machine-readable.
+  spdlog::set_default_logger(spdlog::stderr_color_mt("csphub"));
+  spdlog::set_pattern("%v");
+  try {
+    root.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return root.exit(e);
+  }
+  return 0;
+}
+
+}  // namespace csphub::cli

@@ -1,0 +1,110 @@
+// Signing in: the token endpoint's questions to IdentityService.
+#include <sodium.h>
+
+#include "common/ids.hpp"
+#include "domain/identity/identity_service.hpp"
+
+namespace csphub::domain {
+namespace {
+
+constexpr const char* kBadCredentials = "The credentials are not valid for this tenant.";
+constexpr const char* kOperatorSecretKey = "operator_secret_hash";
+
+Status Bad() { return Unauthenticated(kBadCredentials, pc::kInvalidCredentials); }
+
+bool SameHash(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+// `tenant` may be the tenant ID or the partner's domain.
+Result<Partner> FindPartner(Repositories& repos, const std::string& tenant) {
+  return IsGuid(tenant) ? repos.Partners().Get(ToLower(tenant))
+                        : repos.Partners().GetByDomain(ToLower(tenant));
+}
+
+}  // namespace
+
+Result<SignedIn> IdentityService::SignInApp(const std::string& tenant,
+                                            const std::string& client_id,
+                                            const std::string& client_secret) {
+  SignedIn out;
+  RETURN_IF_ERROR(deps_.store.Read([&](Repositories& repos) -> Status {
+    auto partner = FindPartner(repos, tenant);
+    auto app = repos.Apps().Get(ToLower(client_id));
+    if (!partner.ok() || !app.ok() || app->tenant_id != partner->tenant_id ||
+        !SameHash(app->secret_hash, deps_.secrets.HashToken(client_secret))) {
+      return Bad();
+    }
+    if (partner->disabled) {
+      return Unauthenticated("This partner account is disabled.", pc::kAccountDisabled);
+    }
+    out = {PrincipalKind::kApp, partner->tenant_id, app->client_id, "", app->client_id,
+           app->roles, false};
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<SignedIn> IdentityService::SignInUser(const std::string& tenant,
+                                             const std::string& client_id,
+                                             const std::string& client_secret,
+                                             const std::string& username,
+                                             const std::string& password) {
+  // App+User: the app must be valid for the tenant too (reference §4.1, Auth).
+  ASSIGN_OR_RETURN(SignedIn app, SignInApp(tenant, client_id, client_secret));
+  SignedIn out;
+  RETURN_IF_ERROR(deps_.store.Read([&](Repositories& repos) -> Status {
+    auto user = repos.PartnerUsers().GetByPrincipalName(ToLower(username));
+    if (!user.ok() || user->tenant_id != app.tenant_id ||
+        !deps_.hasher.Verify(user->password_hash, password)) {
+      return Bad();
+    }
+    if (user->disabled) {
+      return Unauthenticated("This user account is disabled.", pc::kAccountDisabled);
+    }
+    out = {PrincipalKind::kPartnerUser, user->tenant_id, user->id, user->user_principal_name,
+           app.application_id, user->roles, user->must_change_password};
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<SignedIn> IdentityService::SignInOperator(const std::string& client_id,
+                                                 const std::string& secret) {
+  SignedIn out;
+  RETURN_IF_ERROR(deps_.store.Read([&](Repositories& repos) -> Status {
+    auto stored = repos.GetSetting(kOperatorSecretKey);
+    if (!stored.ok() || client_id != kOperatorClientId ||
+        !SameHash(*stored, deps_.secrets.HashToken(secret))) {
+      return Bad();
+    }
+    out = {PrincipalKind::kOperator, "", kOperatorClientId, "operator", "", RoleSet{}, false};
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<std::string> IdentityService::InitOperator(bool rotate, const std::string& fixed_secret) {
+  std::string secret = fixed_secret.empty() ? deps_.secrets.NewToken() : fixed_secret;
+  RETURN_IF_ERROR(deps_.store.Write([&](Repositories& repos) -> Status {
+    auto existing = repos.GetSetting(kOperatorSecretKey);
+    if (existing.ok() && !rotate) {
+      return AlreadyExists(
+          "The operator credential already exists; use --rotate to replace it.");
+    }
+    return repos.PutSetting(kOperatorSecretKey, deps_.secrets.HashToken(secret));
+  }));
+  return secret;
+}
+
+Status IdentityService::CheckTenantActive(const std::string& tenant_id) {
+  return deps_.store.Read([&](Repositories& repos) -> Status {
+    auto partner = repos.Partners().Get(tenant_id);
+    if (!partner.ok() || partner->disabled) {
+      return Unauthenticated("This partner account is disabled.", pc::kAccountDisabled);
+    }
+    return Status::Ok();
+  });
+}
+
+}  // namespace csphub::domain

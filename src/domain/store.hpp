@@ -1,0 +1,43 @@
+#pragma once
+// The storage contract of the domain. A Store runs a function inside one transaction and hands
+// it the repositories bound to that transaction:
+//  - Write(): one read-write transaction. Commits when the function returns OK, rolls back
+//    otherwise; OK from Write() means the commit is durable (it survives a crash or power loss).
+//    Writes are serialized.
+//  - Read(): a consistent snapshot; repositories reject writes. Reads run concurrently with
+//    each other and with the writer.
+// Both are thread-safe. Implementations: storage/sqlite (and storage/postgres later).
+#include <functional>
+
+#include "common/status.hpp"
+#include "domain/audit/audit_repository.hpp"
+#include "domain/identity/identity_repository.hpp"
+#include "domain/partner/partner_repository.hpp"
+#include "domain/relationship/partnership_repository.hpp"
+
+namespace csphub::domain {
+
+class Repositories {
+ public:
+  virtual ~Repositories() = default;
+  virtual PartnerRepository& Partners() = 0;
+  virtual PartnerUserRepository& PartnerUsers() = 0;
+  virtual AppRegistrationRepository& Apps() = 0;
+  virtual PartnershipRepository& Partnerships() = 0;
+  virtual AuditRepository& Audit() = 0;
+  // Instance-wide settings (the operator's credential hash, the token signing key, ...).
+  virtual Result<std::string> GetSetting(const std::string& key) = 0;  // NotFound if unset
+  virtual Status PutSetting(const std::string& key, const std::string& value) = 0;
+};
+
+class Store {
+ public:
+  using Work = std::function<Status(Repositories&)>;
+  virtual ~Store() = default;
+  virtual Status Read(const Work& work) = 0;
+  virtual Status Write(const Work& work) = 0;
+  // OK when the database answers a trivial query.
+  virtual Status Ping() = 0;
+};
+
+}  // namespace csphub::domain

@@ -1,0 +1,288 @@
+// The only file that includes RESTinio (its headers cost ~16 s per translation unit).
+#include "http/server.hpp"
+
+#include <restinio/all.hpp>
+
+#include <atomic>
+#include <csignal>
+#include <future>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace csphub::http {
+namespace {
+
+using Router = restinio::router::express_router_t<>;
+struct Traits : public restinio::default_traits_t {
+  using request_handler_t = Router;
+};
+using RestinioServer = restinio::http_server_t<Traits>;
+
+restinio::http_method_id_t MethodId(const std::string& m) {
+  if (m == "GET") return restinio::http_method_get();
+  if (m == "POST") return restinio::http_method_post();
+  if (m == "PUT") return restinio::http_method_put();
+  if (m == "PATCH") return restinio::http_method_patch();
+  if (m == "DELETE") return restinio::http_method_delete();
+  if (m == "HEAD") return restinio::http_method_head();
+  if (m == "OPTIONS") return restinio::http_method_options();
+  throw std::invalid_argument("unsupported method in route table: " + m);
+}
+
+// ":name" segments of an express pattern, in order.
+std::vector<std::string> ParamNames(const std::string& pattern) {
+  std::vector<std::string> out;
+  for (size_t i = pattern.find(':'); i != std::string::npos; i = pattern.find(':', i + 1)) {
+    size_t end = i + 1;
+    while (end < pattern.size() && (std::isalnum(static_cast<unsigned char>(pattern[end])) ||
+                                     pattern[end] == '_')) {
+      ++end;
+    }
+    out.push_back(pattern.substr(i + 1, end - i - 1));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<Pairs> ParseForm(std::string_view body) {
+  auto parsed = restinio::try_parse_query<restinio::parse_query_traits::x_www_form_urlencoded>(
+      restinio::string_view_t(body.data(), body.size()));
+  if (!parsed) return std::nullopt;
+  Pairs out;
+  for (const auto& [k, v] : *parsed) out.emplace_back(std::string(k), std::string(v));
+  return out;
+}
+
+class Server::Impl {
+ public:
+  Impl(ServerOptions o, std::vector<Route> r, std::vector<Middleware> m, ErrorResponder e)
+      : options_(std::move(o)), routes_(std::move(r)), middleware_(std::move(m)),
+        errors_(std::move(e)) {}
+
+  Result<std::uint16_t> Start();
+  void Stop();
+
+ private:
+  // Wraps `terminal` in every middleware stage, outermost first.
+  Response RunChain(Request& req, const Handler& terminal) {
+    Handler next = terminal;
+    for (auto it = middleware_.rbegin(); it != middleware_.rend(); ++it) {
+      next = [stage = &*it, inner = std::move(next)](Request& r) { return (*stage)(r, inner); };
+    }
+    return next(req);
+  }
+
+  restinio::request_handling_status_t Serve(const restinio::request_handle_t& handle,
+                                            const Route* route,
+                                            const restinio::router::route_params_t* params);
+  std::unique_ptr<Router> BuildRouter();
+
+  ServerOptions options_;
+  std::vector<Route> routes_;
+  std::vector<Middleware> middleware_;
+  ErrorResponder errors_;
+  restinio::asio_ns::io_context io_;
+  std::unique_ptr<RestinioServer> server_;
+  std::vector<std::thread> threads_;
+  std::atomic<int> in_flight_{0};
+  std::atomic<bool> draining_{false};
+  std::once_flag stop_once_;
+};
+
+restinio::request_handling_status_t Server::Impl::Serve(
+    const restinio::request_handle_t& handle, const Route* route,
+    const restinio::router::route_params_t* params) {
+  in_flight_.fetch_add(1);
+  struct Done {
+    std::atomic<int>& n;
+    ~Done() { n.fetch_sub(1); }
+  } done{in_flight_};
+
+  Request req;
+  const auto& h = handle->header();
+  req.method = h.method().c_str();
+  req.path = std::string(h.path());
+  req.body = handle->body();
+  req.remote_address = handle->remote_endpoint().address().to_string();
+  h.for_each_field([&](const restinio::http_header_field_t& f) {
+    req.headers.emplace_back(f.name(), f.value());
+  });
+  if (route != nullptr) {
+    req.route = &route->info;
+    for (const auto& name : ParamNames(route->info.pattern)) {
+      if (params->has(name)) req.params.emplace_back(name, std::string((*params)[name]));
+    }
+  }
+
+  Handler terminal;
+  auto parsed_query = ParseForm(std::string_view(h.query().data(), h.query().size()));
+  if (draining_.load()) {
+    req.route = nullptr;
+    terminal = [this](Request& r) {
+      Response resp = errors_(r, 503, "The server is shutting down; retry on another node.");
+      resp.close_connection = true;
+      return resp;
+    };
+  } else if (req.body.size() > options_.body_limit_bytes) {
+    req.route = nullptr;  // nothing but the error: no authentication, no rate limit
+    terminal = [this](Request& r) {
+      return errors_(r, 413, "The request body is larger than the limit of " +
+                                 std::to_string(options_.body_limit_bytes) + " bytes.");
+    };
+  } else if (!parsed_query) {
+    req.route = nullptr;
+    terminal = [this](Request& r) { return errors_(r, 400, "The query string is malformed."); };
+  } else if (route == nullptr) {
+    terminal = [this](Request& r) { return errors_(r, 404, "No such resource."); };
+  } else if (params == nullptr) {
+    req.route = nullptr;
+    terminal = [this](Request& r) {
+      return errors_(r, 405, "The method " + r.method + " is not allowed on this resource.");
+    };
+  } else {
+    req.query = std::move(*parsed_query);
+    terminal = route->handler;
+  }
+
+  Response resp;
+  try {
+    resp = RunChain(req, terminal);
+  } catch (const std::exception& e) {
+    resp = errors_(req, 500, "An internal error occurred.");
+  }
+
+  auto out = handle->create_response(restinio::http_status_line_t{
+      restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
+      std::string(ReasonPhrase(resp.status))});
+  for (const auto& [k, v] : resp.headers) out.append_header(k, v);
+  if (resp.status != 204 && resp.status != 304) {
+    out.append_header(restinio::http_field::content_type, resp.content_type);
+  }
+  if (resp.close_connection) out.connection_close();
+  if (req.method != "HEAD") out.set_body(std::move(resp.body));
+  return out.done();
+}
+
+std::unique_ptr<Router> Server::Impl::BuildRouter() {
+  auto router = std::make_unique<Router>();
+  struct OtherMethods {
+    restinio::router::dynamic_none_of_methods_matcher_t matcher;
+    const Route* any_route = nullptr;
+  };
+  std::map<std::string, OtherMethods> not_allowed;
+  for (const Route& route : routes_) {
+    router->add_handler(MethodId(route.info.method), route.info.pattern,
+                        [this, r = &route](auto handle, auto params) {
+                          return Serve(handle, r, &params);
+                        });
+    auto& other = not_allowed[route.info.pattern];
+    other.matcher.add(MethodId(route.info.method));
+    other.any_route = &route;
+  }
+  // Every other method on a known path is a 405, declared here rather than forgotten.
+  for (auto& [pattern, other] : not_allowed) {
+    router->add_handler(std::move(other.matcher), pattern, [this, r = other.any_route](auto handle, auto) {
+      return Serve(handle, r, nullptr);  // a route without params: see Serve()
+    });
+  }
+  router->non_matched_request_handler([this](auto handle) { return Serve(handle, nullptr, nullptr); });
+  return router;
+}
+
+Result<std::uint16_t> Server::Impl::Start() {
+  std::promise<std::uint16_t> bound;
+  auto bound_future = bound.get_future();
+  const std::size_t hard_limit = std::max(options_.body_limit_bytes * 4,
+                                          options_.body_limit_bytes + (1u << 20));
+  try {
+    server_ = std::make_unique<RestinioServer>(
+        restinio::external_io_context(io_),
+        restinio::server_settings_t<Traits>{}
+            .address(options_.host)
+            .port(options_.port)
+            .request_handler(BuildRouter())
+            .read_next_http_message_timelimit(options_.read_timeout)
+            .write_http_response_timelimit(options_.write_timeout)
+            .handle_request_timeout(options_.handler_timeout)
+            // Bodies up to the hard limit are read so that the handler can answer 413 past the
+            // configured limit; past the hard limit the connection is closed unread.
+            .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(hard_limit))
+            .acceptor_post_bind_hook([&bound](restinio::asio_ns::ip::tcp::acceptor& acceptor) {
+              bound.set_value(acceptor.local_endpoint().port());
+            }));
+  } catch (const std::exception& e) {
+    return Unavailable(std::string("Cannot configure the HTTP server: ") + e.what());
+  }
+  std::promise<std::string> opened;
+  auto opened_future = opened.get_future();
+  server_->open_async([&opened] { opened.set_value(""); },
+                      [&opened](std::exception_ptr ex) {
+                        try {
+                          std::rethrow_exception(ex);
+                        } catch (const std::exception& e) {
+                          opened.set_value(e.what());
+                        }
+                      });
+  for (int i = 0; i < std::max(1, options_.threads); ++i) {
+    threads_.emplace_back([this] { io_.run(); });
+  }
+  const std::string error = opened_future.get();
+  if (!error.empty()) {
+    io_.stop();
+    for (auto& t : threads_) t.join();
+    threads_.clear();
+    return Unavailable("Cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
+                       ": " + error);
+  }
+  return bound_future.get();
+}
+
+void Server::Impl::Stop() {
+  std::call_once(stop_once_, [this] {
+    if (!server_ || threads_.empty()) return;
+    draining_ = true;
+    const auto deadline = std::chrono::steady_clock::now() + options_.shutdown_grace;
+    while (in_flight_.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    std::promise<void> closed;
+    server_->close_async([&closed] { closed.set_value(); },
+                         [&closed](std::exception_ptr) { closed.set_value(); });
+    closed.get_future().wait();
+    io_.stop();
+    for (auto& t : threads_) t.join();
+    threads_.clear();
+  });
+}
+
+Server::Server(ServerOptions options, std::vector<Route> routes,
+               std::vector<Middleware> middleware, ErrorResponder errors)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(routes), std::move(middleware),
+                                   std::move(errors))) {}
+
+Server::~Server() { Stop(); }
+
+Result<std::uint16_t> Server::Start() { return impl_->Start(); }
+void Server::Stop() { impl_->Stop(); }
+
+void Server::BlockStopSignals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+void Server::WaitForStopSignal() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  int sig = 0;
+  sigwait(&set, &sig);
+  Stop();
+}
+
+}  // namespace csphub::http

@@ -1,0 +1,102 @@
+#pragma once
+// SQLite implementations of the domain repositories, each bound to one Connection for the
+// length of one transaction.
+#include "domain/store.hpp"
+#include "storage/sqlite/connection.hpp"
+
+namespace csphub::storage::sqlite {
+
+class SqlitePartnerRepository final : public domain::PartnerRepository {
+ public:
+  explicit SqlitePartnerRepository(Connection& c) : c_(c) {}
+  Status Insert(const domain::Partner& partner) override;
+  Result<domain::Partner> Get(const std::string& tenant_id) override;
+  Result<domain::Partner> GetByDomain(const std::string& domain) override;
+  Result<domain::Partner> GetByMpnId(const std::string& mpn_id) override;
+  Result<std::vector<domain::Partner>> List(const std::optional<std::string>& after,
+                                            int limit) override;
+  Status SetDisabled(const std::string& tenant_id, bool disabled) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqlitePartnerUserRepository final : public domain::PartnerUserRepository {
+ public:
+  explicit SqlitePartnerUserRepository(Connection& c) : c_(c) {}
+  Status Insert(const domain::PartnerUser& user) override;
+  Status Update(const domain::PartnerUser& user) override;
+  Status Delete(const std::string& tenant_id, const std::string& user_id) override;
+  Result<domain::PartnerUser> Get(const std::string& tenant_id, const std::string& id) override;
+  Result<domain::PartnerUser> GetByPrincipalName(const std::string& upn) override;
+  Result<std::vector<domain::PartnerUser>> List(const std::string& tenant_id) override;
+  Result<int> CountWithRole(const std::string& tenant_id, domain::Role role) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqliteAppRegistrationRepository final : public domain::AppRegistrationRepository {
+ public:
+  explicit SqliteAppRegistrationRepository(Connection& c) : c_(c) {}
+  Status Insert(const domain::AppRegistration& app) override;
+  Status Update(const domain::AppRegistration& app) override;
+  Status Delete(const std::string& tenant_id, const std::string& client_id) override;
+  Result<domain::AppRegistration> Get(const std::string& client_id) override;
+  Result<std::vector<domain::AppRegistration>> List(const std::string& tenant_id) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqlitePartnershipRepository final : public domain::PartnershipRepository {
+ public:
+  explicit SqlitePartnershipRepository(Connection& c) : c_(c) {}
+  Status Insert(const domain::Partnership& p) override;
+  Status Delete(const std::string& provider, const std::string& reseller) override;
+  Result<bool> Exists(const std::string& provider, const std::string& reseller) override;
+  Result<std::vector<domain::Partnership>> ListResellersOf(const std::string& provider) override;
+  Result<std::vector<domain::Partnership>> ListProvidersOf(const std::string& reseller) override;
+  Status InsertInvitation(const domain::PartnershipInvitation& inv) override;
+  Result<domain::PartnershipInvitation> GetInvitationByTokenHash(const std::string& hash) override;
+  Result<std::vector<domain::PartnershipInvitation>> ListInvitations(
+      const std::string& provider) override;
+  Status RevokeInvitation(const std::string& provider, const std::string& id,
+                          TimePoint when) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqliteAuditRepository final : public domain::AuditRepository {
+ public:
+  explicit SqliteAuditRepository(Connection& c) : c_(c) {}
+  Status Append(const domain::AuditRecord& record) override;
+  Result<std::vector<domain::AuditRecord>> Query(const domain::AuditQuery& query) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqliteRepositories final : public domain::Repositories {
+ public:
+  explicit SqliteRepositories(Connection& c)
+      : c_(c), partners_(c), users_(c), apps_(c), partnerships_(c), audit_(c) {}
+  domain::PartnerRepository& Partners() override { return partners_; }
+  domain::PartnerUserRepository& PartnerUsers() override { return users_; }
+  domain::AppRegistrationRepository& Apps() override { return apps_; }
+  domain::PartnershipRepository& Partnerships() override { return partnerships_; }
+  domain::AuditRepository& Audit() override { return audit_; }
+  Result<std::string> GetSetting(const std::string& key) override;
+  Status PutSetting(const std::string& key, const std::string& value) override;
+
+ private:
+  Connection& c_;
+  SqlitePartnerRepository partners_;
+  SqlitePartnerUserRepository users_;
+  SqliteAppRegistrationRepository apps_;
+  SqlitePartnershipRepository partnerships_;
+  SqliteAuditRepository audit_;
+};
+
+}  // namespace csphub::storage::sqlite

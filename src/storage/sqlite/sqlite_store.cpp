@@ -1,0 +1,104 @@
+#include "storage/sqlite/sqlite_store.hpp"
+
+#include <exception>
+
+#include "storage/sqlite/migrations.hpp"
+#include "storage/sqlite/repositories.hpp"
+
+namespace csphub::storage::sqlite {
+namespace {
+
+constexpr const char* kGetSetting = "SELECT value FROM settings WHERE key=?";
+constexpr const char* kPutSetting =
+    "INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value";
+
+// Runs `work`, turning an escaped exception (a bug) into an Internal status.
+Status RunGuarded(const domain::Store::Work& work, domain::Repositories& repos) {
+  try {
+    return work(repos);
+  } catch (const std::exception& e) {
+    return Internal(std::string("exception in transaction: ") + e.what());
+  }
+}
+
+}  // namespace
+
+Result<std::string> SqliteRepositories::GetSetting(const std::string& key) {
+  Statement s = c_.Prepare(kGetSetting);
+  s.Bind(1, key);
+  if (s.Step()) return s.Text(0);
+  RETURN_IF_ERROR(s.status());
+  return NotFound("No such setting.");
+}
+
+Status SqliteRepositories::PutSetting(const std::string& key, const std::string& value) {
+  Statement s = c_.Prepare(kPutSetting);
+  s.Bind(1, key).Bind(2, value);
+  return s.Run();
+}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, int readers) {
+  std::unique_ptr<SqliteStore> store(new SqliteStore());
+  ASSIGN_OR_RETURN(store->writer_, Connection::Open(path, /*read_only=*/false));
+  ASSIGN_OR_RETURN(store->schema_version_, Migrate(*store->writer_));
+  for (int i = 0; i < readers; ++i) {
+    ASSIGN_OR_RETURN(auto reader, Connection::Open(path, /*read_only=*/true));
+    store->idle_readers_.push_back(reader.get());
+    store->readers_.push_back(std::move(reader));
+  }
+  return store;
+}
+
+Connection* SqliteStore::AcquireReader() {
+  std::unique_lock lock(readers_mu_);
+  readers_cv_.wait(lock, [&] { return !idle_readers_.empty(); });
+  Connection* c = idle_readers_.back();
+  idle_readers_.pop_back();
+  return c;
+}
+
+void SqliteStore::ReleaseReader(Connection* c) {
+  {
+    std::lock_guard lock(readers_mu_);
+    idle_readers_.push_back(c);
+  }
+  readers_cv_.notify_one();
+}
+
+Status SqliteStore::Read(const Work& work) {
+  if (readers_.empty()) return Write(work);
+  Connection* c = AcquireReader();
+  struct Release {
+    SqliteStore* s;
+    Connection* c;
+    ~Release() { s->ReleaseReader(c); }
+  } release{this, c};
+  RETURN_IF_ERROR(c->Exec("BEGIN"));
+  SqliteRepositories repos(*c);
+  Status st = RunGuarded(work, repos);
+  (void)c->Exec("COMMIT");  // a read transaction has nothing to lose
+  return st;
+}
+
+Status SqliteStore::Write(const Work& work) {
+  std::lock_guard lock(writer_mu_);
+  RETURN_IF_ERROR(writer_->Exec("BEGIN IMMEDIATE"));
+  SqliteRepositories repos(*writer_);
+  Status st = RunGuarded(work, repos);
+  if (!st.ok()) {
+    (void)writer_->Exec("ROLLBACK");
+    return st;
+  }
+  Status committed = writer_->Exec("COMMIT");
+  if (!committed.ok()) (void)writer_->Exec("ROLLBACK");
+  return committed;
+}
+
+Status SqliteStore::Ping() {
+  return Read([](domain::Repositories& repos) -> Status {
+    auto s = repos.GetSetting("__ping__");
+    return s.ok() || s.status().code() == StatusCode::kNotFound ? Status::Ok() : s.status();
+  });
+}
+
+}  // namespace csphub::storage::sqlite
