@@ -47,8 +47,15 @@ std::vector<std::string> ParamNames(const std::string& pattern) {
 }  // namespace
 
 std::optional<Pairs> ParseForm(std::string_view body) {
-  auto parsed = restinio::try_parse_query<restinio::parse_query_traits::x_www_form_urlencoded>(
-      restinio::string_view_t(body.data(), body.size()));
+  // Real clients leave characters such as '!' and '*' unescaped, which RESTinio's strict
+  // x_www_form_urlencoded traits refuse; its JavaScript-compatible traits accept them, and
+  // '+' (a space in forms) is turned into %20 first.
+  std::string text(body);
+  for (size_t at = text.find('+'); at != std::string::npos; at = text.find('+', at)) {
+    text.replace(at, 1, "%20");
+  }
+  auto parsed = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(
+      restinio::string_view_t(text.data(), text.size()));
   if (!parsed) return std::nullopt;
   Pairs out;
   for (const auto& [k, v] : *parsed) out.emplace_back(std::string(k), std::string(v));
