@@ -1,0 +1,54 @@
+# The front door: `make <target>`. CMake presets (CMakePresets.json) do the real work; this file
+# only puts the steps in order. Every target works on a fresh Debian 12 as root: `deps` installs
+# what is missing (scripts/install-deps.sh) and is a no-op otherwise.
+
+PORT ?= 8080
+CTEST_FLAGS ?= --output-on-failure -j2
+# Lists our C++ files, NUL-separated, for `| xargs -0 -r` (which runs nothing if there is none).
+CXX_FILES = find src tests bench \( -name '*.cpp' -o -name '*.hpp' \) -print0 2>/dev/null
+
+# The machines have 2 cores and each build already uses both: never run two targets at once.
+.NOTPARALLEL:
+.DEFAULT_GOAL := help
+.PHONY: help deps deps-bench build build-asan test demo check check-format bench format clean
+
+help: ## Show this help
+	@echo "usage: make <target>"
+	@awk -F':.*## ' '/^[a-z-]+:.*## / { printf "  %-13s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+
+deps: ## Install missing Debian build packages (no-op when all are there)
+	@scripts/install-deps.sh build
+
+deps-bench: ## Install missing Debian bench packages (nginx, wrk, taskset)
+	@scripts/install-deps.sh bench
+
+build: deps ## Release build in build/ (binary: build/bin/csphub)
+	@test -f build/build.ninja || cmake --preset release
+	cmake --build --preset release
+
+build-asan: deps ## ASan+UBSan build in build-asan/
+	@test -f build-asan/build.ninja || cmake --preset asan
+	cmake --build --preset asan
+
+test: deps build build-asan ## Build both, run every test in both (what CI runs)
+	ctest --preset release $(CTEST_FLAGS)
+	ctest --preset asan $(CTEST_FLAGS)
+
+demo: build ## Serve a demo database on 127.0.0.1:PORT (default 8080; make demo PORT=9000)
+	mkdir -p .demo
+	exec build/bin/csphub serve --demo --database .demo/csphub-demo.sqlite --listen 127.0.0.1:$(PORT)
+
+check: deps check-format build-asan ## Pre-push check: formatting, then the unit tests under ASan
+	ctest --preset asan -L unit $(CTEST_FLAGS)
+
+check-format: deps ## Fail if a C++ file in src/, tests/ or bench/ is not clang-formatted
+	@$(CXX_FILES) | xargs -0 -r clang-format --dry-run --Werror
+
+bench: deps deps-bench build ## Benchmarks (bench/run.sh); run them on an otherwise idle machine
+	bench/run.sh
+
+format: ## Reformat src/, tests/ and bench/ in place
+	$(CXX_FILES) | xargs -0 -r clang-format -i
+
+clean: ## Remove the build directories
+	rm -rf build build-asan build-debug
