@@ -50,8 +50,12 @@ for tool in taskset wrk nginx; do
 done
 [[ -x $CSPHUB ]] || die "$CSPHUB does not exist (make build)"
 [[ $SERVER_CPU != "$CLIENT_CPU" ]] || die "SERVER_CPU and CLIENT_CPU must differ"
-taskset -c "$SERVER_CPU,$CLIENT_CPU" true 2>/dev/null ||
-  die "cannot pin to CPUs $SERVER_CPU and $CLIENT_CPU (this machine has $(nproc) usable)"
+for v in DURATION ROUNDS WARMUP CONNECTIONS; do
+  [[ ${!v} =~ ^[1-9][0-9]*$ ]] || die "$v must be a positive integer, not '${!v}'"
+done
+for cpu in "$SERVER_CPU" "$CLIENT_CPU"; do
+  taskset -c "$cpu" true 2>/dev/null || die "cannot pin to CPU $cpu (usable: $(nproc) CPUs)"
+done
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/csphub-bench.XXXXXX")
 csphub_pid=
@@ -222,7 +226,7 @@ measure() {
     'BEGIN { printf "%.0f", d / hz * 1e9 / ns * 100 }')
   if ((core_pct < 90)); then
     echo "WARNING: round $round: $name used only $core_pct% of CPU $SERVER_CPU: something else ran" \
-      "there, or it waited; its req/s understates it (CPU us/req still holds)" >&2
+      "there, or it waited; its req/s understates it (CPU us/req is steadier)" >&2
   fi
 }
 
@@ -318,7 +322,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
   p99_ratio+=("$(awk -v a="${c_p99[i]}" -v b="${n_p99[i]}" 'BEGIN { printf "%.3f", a / b }')")
 done
 
-row() { printf '%-7s %11s %11s %6s  %7s %7s %6s  %7s %7s  %6s %6s\n' "$@"; }
+row() { printf '%-7s %11s %11s %6s  %7s %7s %6s  %7s %7s  %6s %6s\n' "$@" | sed 's/ *$//'; }
 row "" "req/s" "" "" "p99 ms" "" "" "CPU us/req" "" "core %" ""
 row "round" "csphub" "nginx" "ratio" "csphub" "nginx" "ratio" "csphub" "nginx" "csphub" "nginx"
 for ((i = 0; i < ROUNDS; i++)); do
@@ -341,6 +345,8 @@ stop_server csphub "$csphub_pid" TERM
 csphub_pid=
 ((stopped_status == 0)) ||
   echo "WARNING: csphub exited with status $stopped_status after SIGTERM (expected 0)" >&2
+echo "csphub stopped by SIGTERM with status $stopped_status; it logged" \
+  "$(du -h "$tmp/csphub.log" | cut -f1) (log level info logs every request)"
 
 printf 'RESULT http healthz csphub_rps=%.0f nginx_rps=%.0f ratio=%.3f csphub_p99_ms=%.3f nginx_p99_ms=%.3f\n' \
   "$m_c_rps" "$m_n_rps" "$m_ratio" "$m_c_p99" "$m_n_p99"
