@@ -127,8 +127,11 @@ Status LoadConfigFile(const std::string& path, Config& c) {
       as_text = v->GetString();
     } else if (v->IsBool()) {
       as_text = v->GetBool() ? "true" : "false";
-    } else if (v->IsNumber()) {
+    } else if (v->IsInt64()) {
       as_text = std::to_string(v->GetInt64());
+    } else if (v->IsNumber()) {
+      // Every numeric setting is a whole number; 1.5 must not quietly become 1.
+      return InvalidArgument("The config key '" + std::string(f.name) + "' must be a whole number.");
     } else {
       return InvalidArgument("The config key '" + std::string(f.name) + "' has the wrong type.");
     }
@@ -143,7 +146,13 @@ Status LoadConfigFile(const std::string& path, Config& c) {
                                " needs an integer requests_per_minute.");
       }
       http::RateLimit limit{v["requests_per_minute"].GetInt(), 0};
-      if (v.HasMember("burst") && v["burst"].IsInt()) limit.burst = v["burst"].GetInt();
+      if (v.HasMember("burst")) {
+        if (!v["burst"].IsInt()) {
+          return InvalidArgument("rate_limits." + std::string(it->name.GetString()) +
+                                 ".burst must be an integer.");
+        }
+        limit.burst = v["burst"].GetInt();
+      }
       c.rate_limits[it->name.GetString()] = limit;
     }
   }

@@ -51,6 +51,7 @@ inline constexpr int kInvitationInvalid = 700201;
 inline constexpr int kPartnershipExists = 700202;
 inline constexpr int kPartnershipRegion = 700203;
 inline constexpr int kPartnershipPrograms = 700204;
+inline constexpr int kLastGlobalAdmin = 700301;
 }  // namespace pc
 
 class [[nodiscard]] Status {

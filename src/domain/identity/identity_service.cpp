@@ -157,7 +157,7 @@ Result<PartnerUser> IdentityService::UpdateUser(const CallContext& ctx, const st
                        repos.PartnerUsers().CountWithRole(ctx.tenant_id, Role::kGlobalAdmin));
       if (admins <= 1) {
         return FailedPrecondition("A partner must keep at least one enabled Global admin.",
-                                  pc::kInvalidArgument);
+                                  pc::kLastGlobalAdmin);
       }
     }
     u.updated_at = deps_.clock.Now();
@@ -183,7 +183,7 @@ Status IdentityService::DeleteUser(const CallContext& ctx, const std::string& us
       ASSIGN_OR_RETURN(int admins, repos.PartnerUsers().CountWithRole(ctx.tenant_id, Role::kGlobalAdmin));
       if (admins <= 1 && !u.disabled) {
         return FailedPrecondition("A partner must keep at least one enabled Global admin.",
-                                  pc::kInvalidArgument);
+                                  pc::kLastGlobalAdmin);
       }
     }
     RETURN_IF_ERROR(repos.PartnerUsers().Delete(ctx.tenant_id, user_id));
