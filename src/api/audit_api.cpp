@@ -58,7 +58,8 @@ Result<AuditCursor> DecodeCursor(const std::string& token) {
   if (!in.ok()) return bad;
   const ObjectReader r = (*in)->Root();
   AuditCursor c;
-  auto b = r.OptionalInt("b"), s = r.OptionalInt("s"), e = r.OptionalInt("e"), z = r.OptionalInt("z");
+  auto b = r.OptionalInt("b"), s = r.OptionalInt("s"), e = r.OptionalInt("e"),
+       z = r.OptionalInt("z");
   auto cu = r.OptionalString("c"), rt = r.OptionalString("r"), n = r.OptionalString("n");
   if (!b.ok() || !s.ok() || !e.ok() || !z.ok() || !*b || !*s || !*e || !*z || !cu.ok() ||
       !rt.ok() || !n.ok()) {
@@ -113,7 +114,8 @@ void WriteRecord(JsonOut& j, const domain::AuditRecord& r) {
       .Field("operationDate", FormatIso8601(r.operation_date))
       .Field("operationStatus", r.operation_status);
   j.BeginArray("customizedData");
-  for (const auto& [k, v] : r.customized_data) j.BeginObject().Field("key", k).Field("value", v).EndObject();
+  for (const auto& [k, v] : r.customized_data)
+    j.BeginObject().Field("key", k).Field("value", v).EndObject();
   j.EndArray().Attributes("AuditRecord").EndObject();
 }
 
@@ -121,7 +123,8 @@ Result<TimePoint> DateParam(const http::Request& req, const char* name) {
   const auto raw = req.Query(name);
   TimePoint t;
   if (!ParseIso8601(*raw, &t)) {
-    return InvalidField(name, "must be an ISO 8601 date such as 2026-11-01 or 2026-11-01T00:00:00Z");
+    return InvalidField(name,
+                        "must be an ISO 8601 date such as 2026-11-01 or 2026-11-01T00:00:00Z");
   }
   return t;
 }
@@ -167,9 +170,9 @@ http::Response ListAuditRecords(Services& s, http::Request& req) {
   ASSIGN_OR_RESPOND(page, s.audit.Query(Caller(req), start, end, size, filters));
   std::string next;
   if (page->next_before_seq) {
-    AuditCursor c{*page->next_before_seq, ToUnixMillis(page->start), ToUnixMillis(page->end),
-                  size, filters.customer_id, filters.resource_type,
-                  filters.customer_name_contains};
+    AuditCursor c{
+        *page->next_before_seq, ToUnixMillis(page->start), ToUnixMillis(page->end),       size,
+        filters.customer_id,    filters.resource_type,     filters.customer_name_contains};
     next = EncodeCursor(c);
   }
   return Json(200, Collection(

@@ -7,7 +7,8 @@ http::Response Healthz(Services&, http::Request&) { return Json(200, R"({"status
 
 http::Response Readyz(Services& s, http::Request&) {
   Status st = s.store.Ping();
-  if (!st.ok()) return ErrorResponse(Unavailable("The store is not reachable.").WithDetail(st.detail()));
+  if (!st.ok())
+    return ErrorResponse(Unavailable("The store is not reachable.").WithDetail(st.detail()));
   return Json(200, R"({"status":"ready"})");
 }
 

@@ -8,7 +8,8 @@ namespace csphub::api {
 
 const rapidjson::Value* ObjectReader::Find(std::string_view name) const {
   for (auto it = v_->MemberBegin(); it != v_->MemberEnd(); ++it) {
-    if (EqualsIgnoreCase(std::string_view(it->name.GetString(), it->name.GetStringLength()), name)) {
+    if (EqualsIgnoreCase(std::string_view(it->name.GetString(), it->name.GetStringLength()),
+                         name)) {
       return it->value.IsNull() ? nullptr : &it->value;
     }
   }

@@ -20,12 +20,32 @@ namespace csphub::api {
 
 class JsonOut {
  public:
-  JsonOut& BeginObject() { w_.StartObject(); return *this; }
-  JsonOut& BeginObject(std::string_view key) { Key(key); w_.StartObject(); return *this; }
-  JsonOut& EndObject() { w_.EndObject(); return *this; }
-  JsonOut& BeginArray(std::string_view key) { Key(key); w_.StartArray(); return *this; }
-  JsonOut& BeginArray() { w_.StartArray(); return *this; }
-  JsonOut& EndArray() { w_.EndArray(); return *this; }
+  JsonOut& BeginObject() {
+    w_.StartObject();
+    return *this;
+  }
+  JsonOut& BeginObject(std::string_view key) {
+    Key(key);
+    w_.StartObject();
+    return *this;
+  }
+  JsonOut& EndObject() {
+    w_.EndObject();
+    return *this;
+  }
+  JsonOut& BeginArray(std::string_view key) {
+    Key(key);
+    w_.StartArray();
+    return *this;
+  }
+  JsonOut& BeginArray() {
+    w_.StartArray();
+    return *this;
+  }
+  JsonOut& EndArray() {
+    w_.EndArray();
+    return *this;
+  }
   JsonOut& Key(std::string_view key) {
     w_.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
     return *this;
@@ -34,13 +54,25 @@ class JsonOut {
     w_.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
     return *this;
   }
-  JsonOut& Value(std::int64_t v) { w_.Int64(v); return *this; }
-  JsonOut& Value(bool v) { w_.Bool(v); return *this; }
+  JsonOut& Value(std::int64_t v) {
+    w_.Int64(v);
+    return *this;
+  }
+  JsonOut& Value(bool v) {
+    w_.Bool(v);
+    return *this;
+  }
   JsonOut& Field(std::string_view key, std::string_view v) { return Key(key).Value(v); }
-  JsonOut& Field(std::string_view key, const char* v) { return Key(key).Value(std::string_view(v)); }
-  JsonOut& Field(std::string_view key, const std::string& v) { return Key(key).Value(std::string_view(v)); }
+  JsonOut& Field(std::string_view key, const char* v) {
+    return Key(key).Value(std::string_view(v));
+  }
+  JsonOut& Field(std::string_view key, const std::string& v) {
+    return Key(key).Value(std::string_view(v));
+  }
   JsonOut& Field(std::string_view key, std::int64_t v) { return Key(key).Value(v); }
-  JsonOut& Field(std::string_view key, int v) { return Key(key).Value(static_cast<std::int64_t>(v)); }
+  JsonOut& Field(std::string_view key, int v) {
+    return Key(key).Value(static_cast<std::int64_t>(v));
+  }
   JsonOut& Field(std::string_view key, bool v) { return Key(key).Value(v); }
   JsonOut& StringArray(std::string_view key, const std::vector<std::string>& items) {
     BeginArray(key);

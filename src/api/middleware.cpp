@@ -81,7 +81,8 @@ http::Middleware AccessLog() {
         .Field("path", req.path)
         .Field("route", req.route ? req.route->pattern : std::string())
         .Field("status", resp.status)
-        .Key("ms").Value(static_cast<std::int64_t>(ms * 1000) / 1000)
+        .Key("ms")
+        .Value(static_cast<std::int64_t>(ms * 1000) / 1000)
         .Field("requestId", req.request_id)
         .Field("correlationId", req.correlation_id)
         .Field("tenant", req.tenant_key)
@@ -94,8 +95,7 @@ http::Middleware AccessLog() {
   };
 }
 
-http::Middleware Authenticate(const auth::TokenService& tokens,
-                              domain::IdentityService& identity) {
+http::Middleware Authenticate(const auth::TokenService& tokens, domain::IdentityService& identity) {
   auto cache = std::make_shared<TenantActivityCache>(identity);
   return [&tokens, cache](http::Request& req, const http::Handler& next) {
     if (req.route == nullptr || !req.route->authenticated) return next(req);
@@ -116,9 +116,9 @@ http::Middleware Authenticate(const auth::TokenService& tokens,
     }
     // A temporary password must be replaced before anything else is done with the token.
     if (claims->must_change_password && req.route->group != "me") {
-      return ErrorResponse(PermissionDenied(
-          "You must change your temporary password first (POST /v1/me/password).",
-          pc::kPasswordChangeRequired));
+      return ErrorResponse(
+          PermissionDenied("You must change your temporary password first (POST /v1/me/password).",
+                           pc::kPasswordChangeRequired));
     }
     domain::CallContext ctx;
     ctx.kind = claims->kind;

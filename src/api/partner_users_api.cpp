@@ -156,7 +156,7 @@ http::Response CreateApp(Services& s, http::Request& req) {
   ASSIGN_OR_RESPOND(name, in.RequiredString("displayName"));
   ASSIGN_OR_RESPOND(roles, in.OptionalStringArray("roles"));
   ASSIGN_OR_RESPOND(created, s.identity.CreateApp(Caller(req), *name,
-                                                     roles->value_or(std::vector<std::string>{})));
+                                                  roles->value_or(std::vector<std::string>{})));
   JsonOut j;
   WriteApp(j, created->app, created->client_secret);
   return Secret(201, j.str());

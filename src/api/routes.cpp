@@ -42,9 +42,12 @@ std::vector<http::Route> BuildRoutes(Services& s) {
       {"DELETE", "/v1/relationships/:id", "partners", true, RemoveRelationship},
       {"GET", "/v1/relationships/invitations", "partners", true, ListPartnershipInvitations},
       {"POST", "/v1/relationships/invitations", "partners", true, CreatePartnershipInvitation},
-      {"DELETE", "/v1/relationships/invitations/:id", "partners", true, RevokePartnershipInvitation},
-      {"POST", "/v1/relationships/invitations/preview", "partners", true, PreviewPartnershipInvitation},
-      {"POST", "/v1/relationships/invitations/accept", "partners", true, AcceptPartnershipInvitation},
+      {"DELETE", "/v1/relationships/invitations/:id", "partners", true,
+       RevokePartnershipInvitation},
+      {"POST", "/v1/relationships/invitations/preview", "partners", true,
+       PreviewPartnershipInvitation},
+      {"POST", "/v1/relationships/invitations/accept", "partners", true,
+       AcceptPartnershipInvitation},
 
       {"GET", "/v1/auditrecords", "audit", true, ListAuditRecords},
   };

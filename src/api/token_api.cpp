@@ -49,8 +49,9 @@ http::Response IssueToken(Services& s, http::Request& req) {
     const std::string username = FormValue(*form, "username");
     const std::string password = FormValue(*form, "password");
     if (client_id.empty() || client_secret.empty() || username.empty() || password.empty()) {
-      return OAuthError(400, "invalid_request",
-                        InvalidField("username", ", password, client_id and client_secret are required"));
+      return OAuthError(
+          400, "invalid_request",
+          InvalidField("username", ", password, client_id and client_secret are required"));
     }
     who = s.identity.SignInUser(tenant, client_id, client_secret, username, password);
   } else {

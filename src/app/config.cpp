@@ -105,7 +105,8 @@ std::string Config::host() const { return listen.substr(0, listen.rfind(':')); }
 unsigned Config::port() const {
   const auto colon = listen.rfind(':');
   try {
-    return colon == std::string::npos ? 0u : static_cast<unsigned>(std::stoul(listen.substr(colon + 1)));
+    return colon == std::string::npos ? 0u
+                                      : static_cast<unsigned>(std::stoul(listen.substr(colon + 1)));
   } catch (const std::exception&) {
     return 70000;  // out of range: Validate() reports it
   }
@@ -117,7 +118,8 @@ Status LoadConfigFile(const std::string& path, Config& c) {
   std::stringstream text;
   text << file.rdbuf();
   auto json = api::JsonIn::Parse(text.str());
-  if (!json.ok()) return InvalidArgument("The config file " + path + ": " + json.status().description());
+  if (!json.ok())
+    return InvalidArgument("The config file " + path + ": " + json.status().description());
   const api::ObjectReader root = (*json)->Root();
   for (const Field& f : kFields) {
     const rapidjson::Value* v = root.Find(f.name);
@@ -131,17 +133,20 @@ Status LoadConfigFile(const std::string& path, Config& c) {
       as_text = std::to_string(v->GetInt64());
     } else if (v->IsNumber()) {
       // Every numeric setting is a whole number; 1.5 must not quietly become 1.
-      return InvalidArgument("The config key '" + std::string(f.name) + "' must be a whole number.");
+      return InvalidArgument("The config key '" + std::string(f.name) +
+                             "' must be a whole number.");
     } else {
       return InvalidArgument("The config key '" + std::string(f.name) + "' has the wrong type.");
     }
     RETURN_IF_ERROR(SetFromText(c, f, as_text, "The config key '" + std::string(f.name) + "'"));
   }
   if (const rapidjson::Value* limits = root.Find("rate_limits")) {
-    if (!limits->IsObject()) return InvalidArgument("The config key 'rate_limits' must be an object.");
+    if (!limits->IsObject())
+      return InvalidArgument("The config key 'rate_limits' must be an object.");
     for (auto it = limits->MemberBegin(); it != limits->MemberEnd(); ++it) {
       const auto& v = it->value;
-      if (!v.IsObject() || !v.HasMember("requests_per_minute") || !v["requests_per_minute"].IsInt()) {
+      if (!v.IsObject() || !v.HasMember("requests_per_minute") ||
+          !v["requests_per_minute"].IsInt()) {
         return InvalidArgument("rate_limits." + std::string(it->name.GetString()) +
                                " needs an integer requests_per_minute.");
       }
@@ -167,17 +172,20 @@ Status LoadConfigEnv(Config& c) {
       RETURN_IF_ERROR(SetFromText(c, f, value, "The environment variable " + name));
     }
   }
-  if (const char* limits = std::getenv("CSPHUB_RATE_LIMITS")) RETURN_IF_ERROR(ParseRateLimits(limits, c));
+  if (const char* limits = std::getenv("CSPHUB_RATE_LIMITS"))
+    RETURN_IF_ERROR(ParseRateLimits(limits, c));
   return Status::Ok();
 }
 
 Status Validate(const Config& c) {
   if (c.listen.find(':') == std::string::npos || c.host().empty() || c.port() > 65535) {
-    return InvalidArgument("listen must be HOST:PORT, such as 127.0.0.1:8080 (got '" + c.listen + "').");
+    return InvalidArgument("listen must be HOST:PORT, such as 127.0.0.1:8080 (got '" + c.listen +
+                           "').");
   }
   if (c.database.empty()) return InvalidArgument("database must name a SQLite file.");
   if (c.threads < 1 || c.threads > 256) return InvalidArgument("threads must be 1 to 256.");
-  if (c.db_readers < 0 || c.db_readers > 256) return InvalidArgument("db_readers must be 0 to 256.");
+  if (c.db_readers < 0 || c.db_readers > 256)
+    return InvalidArgument("db_readers must be 0 to 256.");
   if (c.body_limit_bytes < 1024) return InvalidArgument("body_limit_bytes must be at least 1024.");
   for (int v : {c.read_timeout_ms, c.write_timeout_ms, c.handler_timeout_ms}) {
     if (v < 100) return InvalidArgument("timeouts must be at least 100 ms.");
@@ -198,7 +206,8 @@ Status Validate(const Config& c) {
   static const char* kLevels[] = {"trace", "debug", "info", "warn", "error", "off"};
   bool level_ok = false;
   for (const char* l : kLevels) level_ok = level_ok || c.log_level == l;
-  if (!level_ok) return InvalidArgument("log_level must be trace, debug, info, warn, error or off.");
+  if (!level_ok)
+    return InvalidArgument("log_level must be trace, debug, info, warn, error or off.");
   if (c.demo && !c.demo_allow_remote) {
     const std::string h = c.host();
     if (h != "127.0.0.1" && h != "localhost" && h != "::1" && h != "[::1]") {

@@ -12,7 +12,7 @@
 namespace csphub::app {
 
 struct Config {
-  std::string listen = "127.0.0.1:8080";  // HOST:PORT; port 0 picks a free port
+  std::string listen = "127.0.0.1:8080";   // HOST:PORT; port 0 picks a free port
   std::string database = "csphub.sqlite";  // SQLite file path
   std::string public_url;                  // base of links in emails; default http://<listen>
   int threads = 4;                         // HTTP worker threads (handlers block on the store)
@@ -32,7 +32,7 @@ struct Config {
   // Requests per minute per tenant and route group (reference §4.1: 500/min for customers,
   // orders and subscriptions). "default" covers groups not listed.
   std::map<std::string, http::RateLimit> rate_limits = {
-      {"default", {3000, 0}}, {"auth", {300, 60}},          {"customers", {500, 0}},
+      {"default", {3000, 0}}, {"auth", {300, 60}},         {"customers", {500, 0}},
       {"orders", {500, 0}},   {"subscriptions", {500, 0}}, {"health", {0, 0}},
   };
   std::string log_level = "info";  // trace, debug, info, warn, error, off

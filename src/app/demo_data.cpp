@@ -8,12 +8,20 @@ constexpr const char* kPassword = "Demo!Pass-2026";
 DemoPartner MakePartner(std::string tenant, std::string name, std::string country,
                         std::vector<std::string> programs, std::string mpn, std::string prefix,
                         std::string client_id, std::string secret) {
-  DemoPartner p{std::move(tenant), std::move(name), std::move(country), std::move(programs),
-                std::move(mpn), prefix + ".onmicrosoft.com", {}, std::move(client_id),
+  DemoPartner p{std::move(tenant),
+                std::move(name),
+                std::move(country),
+                std::move(programs),
+                std::move(mpn),
+                prefix + ".onmicrosoft.com",
+                {},
+                std::move(client_id),
                 std::move(secret)};
-  for (const auto& [local, role] : std::vector<std::pair<std::string, std::string>>{
-           {"admin", "GlobalAdmin"}, {"adminagent", "AdminAgent"},
-           {"salesagent", "SalesAgent"}, {"helpdeskagent", "HelpdeskAgent"}}) {
+  for (const auto& [local, role] :
+       std::vector<std::pair<std::string, std::string>>{{"admin", "GlobalAdmin"},
+                                                        {"adminagent", "AdminAgent"},
+                                                        {"salesagent", "SalesAgent"},
+                                                        {"helpdeskagent", "HelpdeskAgent"}}) {
     p.users.push_back({local + "@" + p.domain, role, kPassword});
   }
   return p;
@@ -72,8 +80,8 @@ Status SeedDemo(Application& app) {
   ASSIGN_OR_RETURN(std::string ignored, app.identity().InitOperator(true, demo.operator_secret));
   const auto op = OperatorContext();
   for (const DemoPartner& p : demo.partners) {
-    domain::EnrollPartnerRequest r{p.name, p.country, p.programs, p.mpn_id, p.domain, p.tenant_id,
-                                   p.users[0].password};
+    domain::EnrollPartnerRequest r{p.name,   p.country,   p.programs,         p.mpn_id,
+                                   p.domain, p.tenant_id, p.users[0].password};
     ASSIGN_OR_RETURN(auto enrolled, app.partners().Enroll(op, r));
     const auto admin = AdminOf(p);
     for (size_t i = 1; i < p.users.size(); ++i) {
@@ -88,7 +96,8 @@ Status SeedDemo(Application& app) {
   ASSIGN_OR_RETURN(auto invitation,
                    app.partnerships().CreateInvitation(AdminOf(demo.partners[0]), "en-US"));
   const std::string token = invitation.url.substr(invitation.url.rfind('/') + 1);
-  ASSIGN_OR_RETURN(auto link, app.partnerships().AcceptInvitation(AdminOf(demo.partners[1]), token));
+  ASSIGN_OR_RETURN(auto link,
+                   app.partnerships().AcceptInvitation(AdminOf(demo.partners[1]), token));
   return Status::Ok();
 }
 

@@ -67,7 +67,8 @@ Result<std::string> TokenService::Issue(const domain::SignedIn& who) const {
   if (!who.user_principal_name.empty()) {
     rc |= jwt_add_grant(j.get(), "upn", who.user_principal_name.c_str());
   }
-  if (!who.application_id.empty()) rc |= jwt_add_grant(j.get(), "appid", who.application_id.c_str());
+  if (!who.application_id.empty())
+    rc |= jwt_add_grant(j.get(), "appid", who.application_id.c_str());
   rc |= jwt_add_grant_int(j.get(), "rol", static_cast<long>(who.roles.bits()));
   rc |= jwt_add_grant_bool(j.get(), "pwdchg", who.must_change_password ? 1 : 0);
   rc |= jwt_add_grant_int(j.get(), "iat", static_cast<long>(now));
@@ -101,7 +102,8 @@ Result<TokenClaims> TokenService::Verify(const std::string& token) const {
   c.subject_id = GrantOr(j.get(), "sub");
   c.user_principal_name = GrantOr(j.get(), "upn");
   c.application_id = GrantOr(j.get(), "appid");
-  c.roles = domain::RoleSet::FromBits(static_cast<std::uint32_t>(jwt_get_grant_int(j.get(), "rol")));
+  c.roles =
+      domain::RoleSet::FromBits(static_cast<std::uint32_t>(jwt_get_grant_int(j.get(), "rol")));
   c.must_change_password = jwt_get_grant_bool(j.get(), "pwdchg") == 1;
   return c;
 }

@@ -65,10 +65,11 @@ void AddInit(CLI::App& root) {
       j.Field("tokenEndpoint", "/operator/oauth2/v2.0/token").EndObject();
       std::printf("%s\n", j.str().c_str());
     } else {
-      std::printf("Operator credential created. It is shown only now; store it safely.\n"
-                  "  client_id:     %s\n  client_secret: %s\n"
-                  "Get a token: POST /operator/oauth2/v2.0/token with grant_type=client_credentials\n",
-                  domain::kOperatorClientId, secret.c_str());
+      std::printf(
+          "Operator credential created. It is shown only now; store it safely.\n"
+          "  client_id:     %s\n  client_secret: %s\n"
+          "Get a token: POST /operator/oauth2/v2.0/token with grant_type=client_credentials\n",
+          domain::kOperatorClientId, secret.c_str());
     }
   });
 }
@@ -100,9 +101,15 @@ void AddDemoCredentials(CLI::App& root) {
     j.BeginObject().BeginObject("operator").Field("clientId", d.operator_client_id);
     j.Field("clientSecret", d.operator_secret).EndObject().BeginArray("partners");
     for (const auto& p : d.partners) {
-      j.BeginObject().Field("tenantId", p.tenant_id).Field("name", p.name).Field("country", p.country);
+      j.BeginObject()
+          .Field("tenantId", p.tenant_id)
+          .Field("name", p.name)
+          .Field("country", p.country);
       j.StringArray("programs", p.programs).Field("mpnId", p.mpn_id).Field("domain", p.domain);
-      j.BeginObject("app").Field("clientId", p.client_id).Field("clientSecret", p.client_secret).EndObject();
+      j.BeginObject("app")
+          .Field("clientId", p.client_id)
+          .Field("clientSecret", p.client_secret)
+          .EndObject();
       j.BeginArray("users");
       for (const auto& u : p.users) {
         j.BeginObject().Field("userPrincipalName", u.user_principal_name).Field("role", u.role);
@@ -125,8 +132,10 @@ void AddPartner(CLI::App& root) {
   AddCommonOptions(*enroll, *opts);
   enroll->add_option("--name", req->name)->required();
   enroll->add_option("--country", req->country)->required();
-  enroll->add_option("--programs", req->programs, "direct_bill, indirect_provider, indirect_reseller")
-      ->required()->delimiter(',');
+  enroll
+      ->add_option("--programs", req->programs, "direct_bill, indirect_provider, indirect_reseller")
+      ->required()
+      ->delimiter(',');
   enroll->add_option("--mpn-id", req->mpn_id)->required();
   enroll->add_option("--domain", req->domain);
   enroll->callback([opts, req] {
@@ -140,10 +149,11 @@ void AddPartner(CLI::App& root) {
     if (Json(*opts)) {
       std::printf("%s\n", j.str().c_str());
     } else {
-      std::printf("Enrolled %s: tenant %s, domain %s\nGlobal admin: %s\nTemporary password "
-                  "(shown once, must be changed at first sign-in): %s\n",
-                  e.partner.name.c_str(), e.partner.tenant_id.c_str(), e.partner.domain.c_str(),
-                  e.admin_user_name.c_str(), e.admin_temporary_password.c_str());
+      std::printf(
+          "Enrolled %s: tenant %s, domain %s\nGlobal admin: %s\nTemporary password "
+          "(shown once, must be changed at first sign-in): %s\n",
+          e.partner.name.c_str(), e.partner.tenant_id.c_str(), e.partner.domain.c_str(),
+          e.admin_user_name.c_str(), e.admin_temporary_password.c_str());
     }
   });
 
@@ -164,7 +174,8 @@ void AddPartner(CLI::App& root) {
     std::printf("%-36s  %-8s  %-10s  %-7s  %s\n", "TENANT", "STATE", "MPN", "COUNTRY", "NAME");
     for (const auto& p : partners) {
       std::printf("%-36s  %-8s  %-10s  %-7s  %s\n", p.tenant_id.c_str(),
-                  p.disabled ? "disabled" : "active", p.mpn_id.c_str(), p.country.c_str(), p.name.c_str());
+                  p.disabled ? "disabled" : "active", p.mpn_id.c_str(), p.country.c_str(),
+                  p.name.c_str());
     }
   });
 
@@ -198,7 +209,8 @@ void AddPartnership(CLI::App& root) {
   request->add_option("--locale", *locale, "en-US, ru-RU or zh-TW");
   request->callback([req_opts, provider, locale] {
     auto a = Open(*req_opts);
-    auto issued = OrFail(a->partnerships().CreateInvitation(PartnerAdminContext(*provider), *locale));
+    auto issued =
+        OrFail(a->partnerships().CreateInvitation(PartnerAdminContext(*provider), *locale));
     if (Json(*req_opts)) {
       api::JsonOut j;
       j.BeginObject().Field("id", issued.invitation.id).Field("url", issued.url);
@@ -222,7 +234,9 @@ void AddPartnership(CLI::App& root) {
     const std::string token = link->substr(link->rfind('/') + 1);
     auto l = OrFail(a->partnerships().AcceptInvitation(PartnerAdminContext(*reseller), token));
     api::JsonOut j;
-    j.BeginObject().Field("providerTenantId", l.other.tenant_id).Field("providerName", l.other.name);
+    j.BeginObject()
+        .Field("providerTenantId", l.other.tenant_id)
+        .Field("providerName", l.other.name);
     j.Field("resellerTenantId", ToLower(*reseller)).Field("state", "active").EndObject();
     std::printf("%s\n", j.str().c_str());
   });

@@ -21,14 +21,16 @@ struct ServeOptions {
 void PrintDemoBanner(const std::string& url) {
   const auto& demo = app::Demo();
   std::printf("\ncsphub demo is running at %s\n\n", url.c_str());
-  std::printf("Operator: client_id=%s client_secret=%s (token: POST %s/operator/oauth2/v2.0/token)\n",
-              demo.operator_client_id.c_str(), demo.operator_secret.c_str(), url.c_str());
+  std::printf(
+      "Operator: client_id=%s client_secret=%s (token: POST %s/operator/oauth2/v2.0/token)\n",
+      demo.operator_client_id.c_str(), demo.operator_secret.c_str(), url.c_str());
   for (const auto& p : demo.partners) {
     std::printf("\n%s (%s, MPN %s, tenant %s)\n  app: client_id=%s client_secret=%s\n",
                 p.name.c_str(), p.programs[0].c_str(), p.mpn_id.c_str(), p.tenant_id.c_str(),
                 p.client_id.c_str(), p.client_secret.c_str());
     for (const auto& u : p.users) {
-      std::printf("  %-14s %-45s %s\n", u.role.c_str(), u.user_principal_name.c_str(), u.password.c_str());
+      std::printf("  %-14s %-45s %s\n", u.role.c_str(), u.user_principal_name.c_str(),
+                  u.password.c_str());
     }
   }
   std::printf("\nAll the above as JSON: build/bin/csphub demo-credentials --output json\n\n");
@@ -45,7 +47,8 @@ void Serve(const ServeOptions& opts) {
   // Signals must be blocked before any thread starts, so that only WaitForStopSignal sees them.
   http::Server::BlockStopSignals();
   auto application = app::Application::Create(config);
-  if (!application.ok()) Fail(application.status().description() + " " + application.status().detail());
+  if (!application.ok())
+    Fail(application.status().description() + " " + application.status().detail());
   auto& a = **application;
   if (config.demo) {
     Status seeded = app::SeedDemo(a);
@@ -54,7 +57,8 @@ void Serve(const ServeOptions& opts) {
   auto port = a.Start();
   if (!port.ok()) Fail(port.status().description());
   const std::string url = "http://" + config.host() + ":" + std::to_string(*port);
-  spdlog::info("{{\"event\":\"listening\",\"url\":\"{}\",\"database\":\"{}\"}}", url, config.database);
+  spdlog::info("{{\"event\":\"listening\",\"url\":\"{}\",\"database\":\"{}\"}}", url,
+               config.database);
   if (config.demo) PrintDemoBanner(url);
   a.WaitForStopSignal();
   spdlog::info("{{\"event\":\"stopped\"}}");

@@ -102,7 +102,7 @@ Status Internal(std::string detail);
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : value_(std::move(value)) {}          // NOLINT(google-explicit-constructor)
   Result(Status status) : status_(std::move(status)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return status_.ok(); }
@@ -125,9 +125,9 @@ class [[nodiscard]] Result {
 #define CSPHUB_CONCAT_INNER(a, b) a##b
 #define CSPHUB_CONCAT(a, b) CSPHUB_CONCAT_INNER(a, b)
 
-#define RETURN_IF_ERROR(expr)                       \
-  do {                                              \
-    ::csphub::Status csphub_status_ = (expr);       \
+#define RETURN_IF_ERROR(expr)                        \
+  do {                                               \
+    ::csphub::Status csphub_status_ = (expr);        \
     if (!csphub_status_.ok()) return csphub_status_; \
   } while (false)
 

@@ -26,7 +26,9 @@ struct CallContext {
   std::string correlation_id;  // MS-CorrelationId
 
   bool IsOperator() const { return kind == PrincipalKind::kOperator; }
-  bool IsPartner() const { return kind == PrincipalKind::kPartnerUser || kind == PrincipalKind::kApp; }
+  bool IsPartner() const {
+    return kind == PrincipalKind::kPartnerUser || kind == PrincipalKind::kApp;
+  }
 };
 
 }  // namespace csphub::domain

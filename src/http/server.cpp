@@ -35,8 +35,8 @@ std::vector<std::string> ParamNames(const std::string& pattern) {
   std::vector<std::string> out;
   for (size_t i = pattern.find(':'); i != std::string::npos; i = pattern.find(':', i + 1)) {
     size_t end = i + 1;
-    while (end < pattern.size() && (std::isalnum(static_cast<unsigned char>(pattern[end])) ||
-                                     pattern[end] == '_')) {
+    while (end < pattern.size() &&
+           (std::isalnum(static_cast<unsigned char>(pattern[end])) || pattern[end] == '_')) {
       ++end;
     }
     out.push_back(pattern.substr(i + 1, end - i - 1));
@@ -65,7 +65,9 @@ std::optional<Pairs> ParseForm(std::string_view body) {
 class Server::Impl {
  public:
   Impl(ServerOptions o, std::vector<Route> r, std::vector<Middleware> m, ErrorResponder e)
-      : options_(std::move(o)), routes_(std::move(r)), middleware_(std::move(m)),
+      : options_(std::move(o)),
+        routes_(std::move(r)),
+        middleware_(std::move(m)),
         errors_(std::move(e)) {}
 
   Result<std::uint16_t> Start();
@@ -135,8 +137,9 @@ restinio::request_handling_status_t Server::Impl::Serve(
   } else if (req.body.size() > options_.body_limit_bytes) {
     req.route = nullptr;  // nothing but the error: no authentication, no rate limit
     terminal = [this](Request& r) {
-      return errors_(r, 413, "The request body is larger than the limit of " +
-                                 std::to_string(options_.body_limit_bytes) + " bytes.");
+      return errors_(r, 413,
+                     "The request body is larger than the limit of " +
+                         std::to_string(options_.body_limit_bytes) + " bytes.");
     };
   } else if (!parsed_query) {
     req.route = nullptr;
@@ -180,29 +183,30 @@ std::unique_ptr<Router> Server::Impl::BuildRouter() {
   };
   std::map<std::string, OtherMethods> not_allowed;
   for (const Route& route : routes_) {
-    router->add_handler(MethodId(route.info.method), route.info.pattern,
-                        [this, r = &route](auto handle, auto params) {
-                          return Serve(handle, r, &params);
-                        });
+    router->add_handler(
+        MethodId(route.info.method), route.info.pattern,
+        [this, r = &route](auto handle, auto params) { return Serve(handle, r, &params); });
     auto& other = not_allowed[route.info.pattern];
     other.matcher.add(MethodId(route.info.method));
     other.any_route = &route;
   }
   // Every other method on a known path is a 405, declared here rather than forgotten.
   for (auto& [pattern, other] : not_allowed) {
-    router->add_handler(std::move(other.matcher), pattern, [this, r = other.any_route](auto handle, auto) {
-      return Serve(handle, r, nullptr);  // a route without params: see Serve()
-    });
+    router->add_handler(std::move(other.matcher), pattern,
+                        [this, r = other.any_route](auto handle, auto) {
+                          return Serve(handle, r, nullptr);  // a route without params: see Serve()
+                        });
   }
-  router->non_matched_request_handler([this](auto handle) { return Serve(handle, nullptr, nullptr); });
+  router->non_matched_request_handler(
+      [this](auto handle) { return Serve(handle, nullptr, nullptr); });
   return router;
 }
 
 Result<std::uint16_t> Server::Impl::Start() {
   std::promise<std::uint16_t> bound;
   auto bound_future = bound.get_future();
-  const std::size_t hard_limit = std::max(options_.body_limit_bytes * 4,
-                                          options_.body_limit_bytes + (1u << 20));
+  const std::size_t hard_limit =
+      std::max(options_.body_limit_bytes * 4, options_.body_limit_bytes + (1u << 20));
   try {
     server_ = std::make_unique<RestinioServer>(
         restinio::external_io_context(io_),
@@ -215,7 +219,8 @@ Result<std::uint16_t> Server::Impl::Start() {
             .handle_request_timeout(options_.handler_timeout)
             // Bodies up to the hard limit are read so that the handler can answer 413 past the
             // configured limit; past the hard limit the connection is closed unread.
-            .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(hard_limit))
+            .incoming_http_msg_limits(
+                restinio::incoming_http_msg_limits_t{}.max_body_size(hard_limit))
             .acceptor_post_bind_hook([&bound](restinio::asio_ns::ip::tcp::acceptor& acceptor) {
               bound.set_value(acceptor.local_endpoint().port());
             }));
@@ -264,8 +269,8 @@ void Server::Impl::Stop() {
   });
 }
 
-Server::Server(ServerOptions options, std::vector<Route> routes,
-               std::vector<Middleware> middleware, ErrorResponder errors)
+Server::Server(ServerOptions options, std::vector<Route> routes, std::vector<Middleware> middleware,
+               ErrorResponder errors)
     : impl_(std::make_unique<Impl>(std::move(options), std::move(routes), std::move(middleware),
                                    std::move(errors))) {}
 

@@ -27,7 +27,8 @@ struct ServerOptions {
 
 // Builds the error answers the listener itself gives (404, 405, 413, 503 while stopping), so
 // that they have the same body shape as the API's own errors.
-using ErrorResponder = std::function<Response(Request&, int status, const std::string& description)>;
+using ErrorResponder =
+    std::function<Response(Request&, int status, const std::string& description)>;
 
 class Server {
  public:

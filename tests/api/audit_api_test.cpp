@@ -11,7 +11,8 @@ namespace {
 TEST(AuditApi, WritesAreRecordedWithWhoWhatAndCorrelation) {
   TestServer server;
   const std::string token = server.UserToken(kProvider, kGlobalAdmin);
-  auto made = server.Post(token, "/v1/relationships/invitations", "", {{"MS-CorrelationId", "corr-audit-1"}});
+  auto made = server.Post(token, "/v1/relationships/invitations", "",
+                          {{"MS-CorrelationId", "corr-audit-1"}});
   ASSERT_EQ(made->status, 201);
   auto log = server.Get(token, "/v1/auditrecords?size=1");
   ASSERT_EQ(log->status, 200) << log->body;
@@ -28,21 +29,26 @@ TEST(AuditApi, WritesAreRecordedWithWhoWhatAndCorrelation) {
 TEST(AuditApi, PagesWithContinuationTokenAndStaysInTenant) {
   TestServer server;
   const std::string token = server.UserToken(kProvider, kGlobalAdmin);
-  for (int i = 0; i < 5; ++i) ASSERT_EQ(server.Post(token, "/v1/relationships/invitations", "")->status, 201);
+  for (int i = 0; i < 5; ++i)
+    ASSERT_EQ(server.Post(token, "/v1/relationships/invitations", "")->status, 201);
   std::set<std::string> seen;
   std::string continuation;
   int pages = 0;
   do {
     httplib::Headers headers;
     if (!continuation.empty()) headers.emplace("MS-ContinuationToken", continuation);
-    auto page = server.Get(token, continuation.empty() ? "/v1/auditrecords?size=2" : "/v1/auditrecords?seekOperation=Next", headers);
+    auto page = server.Get(
+        token,
+        continuation.empty() ? "/v1/auditrecords?size=2" : "/v1/auditrecords?seekOperation=Next",
+        headers);
     ASSERT_EQ(page->status, 200) << page->body;
     for (int i = 0; i < 2; ++i) {
       const std::string id = JsonField(page->body, "/items/" + std::to_string(i) + "/id");
       if (!id.empty()) {
         EXPECT_TRUE(seen.insert(id).second) << "record repeated across pages";
       }
-      const std::string partner = JsonField(page->body, "/items/" + std::to_string(i) + "/partnerId");
+      const std::string partner =
+          JsonField(page->body, "/items/" + std::to_string(i) + "/partnerId");
       if (!partner.empty()) {
         EXPECT_EQ(partner, app::Demo().partners[kProvider].tenant_id);
       }
@@ -61,9 +67,14 @@ TEST(AuditApi, DateWindowAndFilterRules) {
   EXPECT_EQ(server.Get(token, "/v1/auditrecords?startDate=2001-01-01")->status, 400);
   EXPECT_EQ(server.Get(token, "/v1/auditrecords?startDate=yesterday")->status, 400);
   EXPECT_EQ(server.Get(token, "/v1/auditrecords?size=0")->status, 400);
-  auto bad_filter = server.Get(token, "/v1/auditrecords?filter=" + httplib::detail::encode_query_param(R"({"Field":"Nope","Value":"x"})"));
+  auto bad_filter =
+      server.Get(token, "/v1/auditrecords?filter=" +
+                            httplib::detail::encode_query_param(R"({"Field":"Nope","Value":"x"})"));
   EXPECT_EQ(bad_filter->status, 400);
-  auto none = server.Get(token, "/v1/auditrecords?filter=" + httplib::detail::encode_query_param(R"({"Field":"ResourceType","Value":"no_such_type","Operator":"equals"})"));
+  auto none = server.Get(
+      token, "/v1/auditrecords?filter=" +
+                 httplib::detail::encode_query_param(
+                     R"({"Field":"ResourceType","Value":"no_such_type","Operator":"equals"})"));
   ASSERT_EQ(none->status, 200);
   EXPECT_EQ(JsonField(none->body, "/totalCount"), "0");
   // Records older than the window fall out of the default (30-day) query.

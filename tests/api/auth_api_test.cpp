@@ -12,8 +12,10 @@ namespace {
 TEST(AuthApi, PasswordGrantGivesBearerTokenThatWorks) {
   TestServer server;
   const auto& p = app::Demo().partners[kProvider];
-  httplib::Params form{{"grant_type", "password"},       {"client_id", p.client_id},
-                       {"client_secret", p.client_secret}, {"username", p.users[0].user_principal_name},
+  httplib::Params form{{"grant_type", "password"},
+                       {"client_id", p.client_id},
+                       {"client_secret", p.client_secret},
+                       {"username", p.users[0].user_principal_name},
                        {"password", p.users[0].password}};
   auto res = server.Client().Post("/" + p.tenant_id + "/oauth2/v2.0/token", form);
   ASSERT_TRUE(res);
@@ -48,9 +50,10 @@ TEST(AuthApi, WrongSecretsAreRefusedAlike) {
   EXPECT_TRUE(server.Token(p.tenant_id, "nobody@" + p.domain, p.users[0].password).empty());
   // A user of another tenant cannot sign in through this one.
   const auto& other = app::Demo().partners[kReseller];
-  EXPECT_TRUE(server.Token(p.tenant_id, other.users[0].user_principal_name, other.users[0].password).empty());
-  httplib::Params bad_app{{"grant_type", "client_credentials"}, {"client_id", p.client_id},
-                          {"client_secret", "nope"}};
+  EXPECT_TRUE(server.Token(p.tenant_id, other.users[0].user_principal_name, other.users[0].password)
+                  .empty());
+  httplib::Params bad_app{
+      {"grant_type", "client_credentials"}, {"client_id", p.client_id}, {"client_secret", "nope"}};
   auto res = server.Client().Post("/" + p.tenant_id + "/oauth2/v2.0/token", bad_app);
   ASSERT_EQ(res->status, 401);
   EXPECT_EQ(JsonField(res->body, "/error"), "invalid_client");

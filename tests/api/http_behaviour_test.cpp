@@ -16,7 +16,8 @@ TEST(HttpBehaviour, HealthAndReadiness) {
 
 TEST(HttpBehaviour, RequestAndCorrelationIdsAreEchoedOrGenerated) {
   TestServer server;
-  auto given = server.Client().Get("/healthz", {{"MS-RequestId", "req-1"}, {"MS-CorrelationId", "corr-1"}});
+  auto given =
+      server.Client().Get("/healthz", {{"MS-RequestId", "req-1"}, {"MS-CorrelationId", "corr-1"}});
   EXPECT_EQ(given->get_header_value("MS-RequestId"), "req-1");
   EXPECT_EQ(given->get_header_value("MS-CorrelationId"), "corr-1");
   auto generated = server.Client().Get("/nowhere");
@@ -44,12 +45,14 @@ TEST(HttpBehaviour, MalformedJsonAndWrongTypesNameTheProblem) {
   EXPECT_EQ(JsonField(malformed->body, "/code"), "800002");
   EXPECT_NE(JsonField(malformed->body, "/description").find("not valid JSON"), std::string::npos);
 
-  auto wrong_type = server.Post(op, "/admin/v1/partners",
-                                R"({"name": 5, "country":"US","programs":["direct_bill"],"mpnId":"9"})");
+  auto wrong_type =
+      server.Post(op, "/admin/v1/partners",
+                  R"({"name": 5, "country":"US","programs":["direct_bill"],"mpnId":"9"})");
   ASSERT_EQ(wrong_type->status, 400);
   EXPECT_NE(JsonField(wrong_type->body, "/description").find("'name'"), std::string::npos);
 
-  auto missing = server.Post(op, "/admin/v1/partners", R"({"name":"Acme Ltd","programs":["direct_bill"],"mpnId":"9"})");
+  auto missing = server.Post(op, "/admin/v1/partners",
+                             R"({"name":"Acme Ltd","programs":["direct_bill"],"mpnId":"9"})");
   ASSERT_EQ(missing->status, 400);
   EXPECT_NE(JsonField(missing->body, "/description").find("'country'"), std::string::npos);
   // Nothing was created by the failures.
@@ -60,7 +63,8 @@ TEST(HttpBehaviour, MalformedJsonAndWrongTypesNameTheProblem) {
 TEST(HttpBehaviour, BodyOverTheLimitIs413AndChangesNothing) {
   TestServer server([](app::Config& c) { c.body_limit_bytes = 4096; });
   const std::string op = server.OperatorToken();
-  const std::string big = R"({"name":")" + std::string(5000, 'x') + R"(","country":"US","programs":["direct_bill"],"mpnId":"77"})";
+  const std::string big = R"({"name":")" + std::string(5000, 'x') +
+                          R"(","country":"US","programs":["direct_bill"],"mpnId":"77"})";
   auto res = server.Post(op, "/admin/v1/partners", big);
   ASSERT_EQ(res->status, 413);
   EXPECT_EQ(JsonField(res->body, "/code"), "700413");

@@ -20,8 +20,7 @@ class PartnerUsersApiTest : public ::testing::Test {
  protected:
   const app::DemoPartner& provider() const { return app::Demo().partners[kProvider]; }
 
-  Created CreateUser(const std::string& token, const std::string& local,
-                     const std::string& role) {
+  Created CreateUser(const std::string& token, const std::string& local, const std::string& role) {
     auto res = server_.Post(token, "/v1/users",
                             R"({"userPrincipalName":")" + local + R"(","displayName":")" + local +
                                 R"(","roles":[")" + role + R"("]})");
@@ -35,16 +34,17 @@ class PartnerUsersApiTest : public ::testing::Test {
   httplib::Result SignIn(const std::string& username, const std::string& password,
                          DemoPartner partner = kProvider) {
     const auto& p = app::Demo().partners[partner];
-    httplib::Params form{{"grant_type", "password"},     {"client_id", p.client_id},
-                         {"client_secret", p.client_secret}, {"username", username},
+    httplib::Params form{{"grant_type", "password"},
+                         {"client_id", p.client_id},
+                         {"client_secret", p.client_secret},
+                         {"username", username},
                          {"password", password}};
     return server_.Client().Post("/" + p.tenant_id + "/oauth2/v2.0/token", form);
   }
 
   httplib::Result AppSignIn(const std::string& client_id, const std::string& secret) {
-    httplib::Params form{{"grant_type", "client_credentials"},
-                         {"client_id", client_id},
-                         {"client_secret", secret}};
+    httplib::Params form{
+        {"grant_type", "client_credentials"}, {"client_id", client_id}, {"client_secret", secret}};
     return server_.Client().Post("/" + provider().tenant_id + "/oauth2/v2.0/token", form);
   }
 
@@ -141,8 +141,8 @@ TEST_F(PartnerUsersApiTest, NewUserMustChangeTemporaryPasswordFirst) {
       << wrong->body;
 
   auto ok = server_.Post(token, "/v1/me/password",
-                         R"({"currentPassword":")" + u.temporary_password +
-                             R"(","newPassword":")" + kNewPassword + R"("})");
+                         R"({"currentPassword":")" + u.temporary_password + R"(","newPassword":")" +
+                             kNewPassword + R"("})");
   ASSERT_TRUE(ok);
   EXPECT_EQ(ok->status, 204) << ok->body;
 
@@ -154,8 +154,8 @@ TEST_F(PartnerUsersApiTest, NewUserMustChangeTemporaryPasswordFirst) {
   ASSERT_TRUE(fresh);
   ASSERT_EQ(fresh->status, 200) << fresh->body;
   EXPECT_EQ(JsonField(fresh->body, "/password_change_required"), "");
-  auto allowed = server_.Get(JsonField(fresh->body, "/access_token"),
-                             "/v1/relationships/invitations");
+  auto allowed =
+      server_.Get(JsonField(fresh->body, "/access_token"), "/v1/relationships/invitations");
   ASSERT_TRUE(allowed);
   EXPECT_EQ(allowed->status, 200) << allowed->body;
 }
@@ -398,9 +398,8 @@ TEST_F(PartnerUsersApiTest, AppsOfAnotherPartnerAreNotFound) {
   EXPECT_EQ(del->status, 404) << del->body;
   // The app's secret cannot be used on another partner's tenant either.
   const std::string secret = JsonField(created->body, "/clientSecret");
-  httplib::Params form{{"grant_type", "client_credentials"},
-                       {"client_id", client_id},
-                       {"client_secret", secret}};
+  httplib::Params form{
+      {"grant_type", "client_credentials"}, {"client_id", client_id}, {"client_secret", secret}};
   auto cross = server_.Client().Post(
       "/" + app::Demo().partners[kOtherReseller].tenant_id + "/oauth2/v2.0/token", form);
   ASSERT_TRUE(cross);

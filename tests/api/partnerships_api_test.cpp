@@ -30,13 +30,15 @@ TEST(PartnershipsApi, ProviderRequestsResellerAcceptsBothSidesList) {
   auto accepted = server.Post(reseller, "/v1/relationships/invitations/accept", body);
   ASSERT_EQ(accepted->status, 201) << accepted->body;
 
-  auto resellers = server.Get(provider, "/v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf");
+  auto resellers =
+      server.Get(provider, "/v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf");
   ASSERT_EQ(resellers->status, 200);
   EXPECT_EQ(JsonField(resellers->body, "/totalCount"), "2");
   EXPECT_EQ(JsonField(resellers->body, "/attributes/objectType"), "Collection");
   const auto& other = app::Demo().partners[kOtherReseller];
   EXPECT_NE(resellers->body.find(other.tenant_id), std::string::npos);
-  EXPECT_NE(resellers->body.find("\"relationshipType\":\"is_indirect_cloud_solution_provider_of\""), std::string::npos);
+  EXPECT_NE(resellers->body.find("\"relationshipType\":\"is_indirect_cloud_solution_provider_of\""),
+            std::string::npos);
   EXPECT_NE(resellers->body.find("\"mpnId\":\"3000003\""), std::string::npos);
 
   auto providers = server.Get(reseller, "/v1/relationships?relationship_type=IsIndirectResellerOf");
@@ -52,11 +54,14 @@ TEST(PartnershipsApi, ProviderRequestsResellerAcceptsBothSidesList) {
 
 TEST(PartnershipsApi, OnlyProvidersRequestOnlyResellersAccept) {
   TestServer server;
-  auto by_reseller = server.Post(server.UserToken(kReseller, kGlobalAdmin), "/v1/relationships/invitations", "");
+  auto by_reseller =
+      server.Post(server.UserToken(kReseller, kGlobalAdmin), "/v1/relationships/invitations", "");
   EXPECT_EQ(by_reseller->status, 403);
-  auto made = server.Post(server.UserToken(kProvider, kGlobalAdmin), "/v1/relationships/invitations", "");
+  auto made =
+      server.Post(server.UserToken(kProvider, kGlobalAdmin), "/v1/relationships/invitations", "");
   const std::string body = R"({"token":")" + TokenOf(JsonField(made->body, "/url")) + R"("})";
-  auto by_direct = server.Post(server.UserToken(kDirect, kGlobalAdmin), "/v1/relationships/invitations/accept", body);
+  auto by_direct = server.Post(server.UserToken(kDirect, kGlobalAdmin),
+                               "/v1/relationships/invitations/accept", body);
   EXPECT_EQ(by_direct->status, 403);
 }
 
@@ -64,7 +69,8 @@ TEST(PartnershipsApi, BadRevokedAndForeignLinksAreRefused) {
   TestServer server;
   const std::string provider = server.UserToken(kProvider, kGlobalAdmin);
   const std::string reseller = server.UserToken(kOtherReseller, kGlobalAdmin);
-  auto bogus = server.Post(reseller, "/v1/relationships/invitations/accept", R"({"token":"not-a-real-token"})");
+  auto bogus = server.Post(reseller, "/v1/relationships/invitations/accept",
+                           R"({"token":"not-a-real-token"})");
   EXPECT_EQ(bogus->status, 404);
   EXPECT_EQ(JsonField(bogus->body, "/code"), "700201");
   auto missing = server.Post(reseller, "/v1/relationships/invitations/accept", R"({})");
@@ -74,7 +80,11 @@ TEST(PartnershipsApi, BadRevokedAndForeignLinksAreRefused) {
   const std::string id = JsonField(made->body, "/id");
   const std::string body = R"({"token":")" + TokenOf(JsonField(made->body, "/url")) + R"("})";
   // Another provider's staff cannot revoke it.
-  EXPECT_EQ(server.Delete(server.UserToken(kReseller, kGlobalAdmin), "/v1/relationships/invitations/" + id)->status, 404);
+  EXPECT_EQ(
+      server
+          .Delete(server.UserToken(kReseller, kGlobalAdmin), "/v1/relationships/invitations/" + id)
+          ->status,
+      404);
   ASSERT_EQ(server.Delete(provider, "/v1/relationships/invitations/" + id)->status, 204);
   EXPECT_EQ(server.Post(reseller, "/v1/relationships/invitations/accept", body)->status, 404);
   auto listed = server.Get(provider, "/v1/relationships/invitations");
@@ -86,7 +96,8 @@ TEST(PartnershipsApi, BadRevokedAndForeignLinksAreRefused) {
 
 TEST(PartnershipsApi, ExpiredLinkIsRefused) {
   TestServer server([](app::Config& c) { c.invitation_ttl_days = 1; });
-  auto made = server.Post(server.UserToken(kProvider, kGlobalAdmin), "/v1/relationships/invitations", "");
+  auto made =
+      server.Post(server.UserToken(kProvider, kGlobalAdmin), "/v1/relationships/invitations", "");
   const std::string body = R"({"token":")" + TokenOf(JsonField(made->body, "/url")) + R"("})";
   server.Advance(std::chrono::hours(25));
   auto res = server.Post(server.UserToken(kOtherReseller, kGlobalAdmin),
@@ -98,13 +109,15 @@ TEST(PartnershipsApi, ExpiredLinkIsRefused) {
 TEST(PartnershipsApi, RegionRuleRefusesOtherCountries) {
   TestServer server;
   const std::string op = server.OperatorToken();
-  auto enrolled = server.Post(op, "/admin/v1/partners",
-                              R"({"name":"Berlin Reseller GmbH","country":"DE","programs":["indirect_reseller"],"mpnId":"8800","domain":"berlinreseller"})");
+  auto enrolled = server.Post(
+      op, "/admin/v1/partners",
+      R"({"name":"Berlin Reseller GmbH","country":"DE","programs":["indirect_reseller"],"mpnId":"8800","domain":"berlinreseller"})");
   ASSERT_EQ(enrolled->status, 201) << enrolled->body;
   const std::string tenant = JsonField(enrolled->body, "/partner/tenantId");
   const std::string temp = JsonField(enrolled->body, "/adminUser/passwordProfile/password");
   const std::string upn = JsonField(enrolled->body, "/adminUser/userPrincipalName");
-  auto made = server.Post(server.UserToken(kProvider, kGlobalAdmin), "/v1/relationships/invitations", "");
+  auto made =
+      server.Post(server.UserToken(kProvider, kGlobalAdmin), "/v1/relationships/invitations", "");
   const std::string link_token = TokenOf(JsonField(made->body, "/url"));
   // Act as the German reseller's admin through the service (it has no app registration yet).
   domain::CallContext ctx;
@@ -127,11 +140,15 @@ TEST(PartnershipsApi, EitherSideRemovesAndBothAreAudited) {
   auto providers = server.Get(reseller, "/v1/relationships?relationship_type=IsIndirectResellerOf");
   EXPECT_EQ(JsonField(providers->body, "/totalCount"), "0");
   const std::string provider = server.UserToken(kProvider, kGlobalAdmin);
-  auto resellers = server.Get(provider, "/v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf");
+  auto resellers =
+      server.Get(provider, "/v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf");
   EXPECT_EQ(JsonField(resellers->body, "/totalCount"), "0");
   for (const std::string& token : {reseller, provider}) {
-    auto log = server.Get(token, "/v1/auditrecords?filter=" +
-                                     httplib::detail::encode_query_param(R"({"Field":"ResourceType","Value":"partner_relationship","Operator":"equals"})"));
+    auto log = server.Get(
+        token,
+        "/v1/auditrecords?filter=" +
+            httplib::detail::encode_query_param(
+                R"({"Field":"ResourceType","Value":"partner_relationship","Operator":"equals"})"));
     ASSERT_EQ(log->status, 200) << log->body;
     EXPECT_EQ(JsonField(log->body, "/items/0/operationType"), "remove_partner_relationship");
   }

@@ -134,18 +134,26 @@ TEST_F(SqliteStoreTest, CommittedWriteVisibleAndDurable) {
                   EXPECT_EQ(ToUnixMillis(p->created_at), ToUnixMillis(kT0));
                   auto by_domain = r.Partners().GetByDomain("p3.example");
                   EXPECT_TRUE(by_domain.ok());
-                  if (by_domain.ok()) { EXPECT_EQ(by_domain->tenant_id, "p3"); }
+                  if (by_domain.ok()) {
+                    EXPECT_EQ(by_domain->tenant_id, "p3");
+                  }
                   auto by_mpn = r.Partners().GetByMpnId("1001");
                   EXPECT_TRUE(by_mpn.ok());
-                  if (by_mpn.ok()) { EXPECT_EQ(by_mpn->tenant_id, "p1"); }
+                  if (by_mpn.ok()) {
+                    EXPECT_EQ(by_mpn->tenant_id, "p1");
+                  }
                   auto list = r.Partners().List(std::nullopt, 10);
                   EXPECT_TRUE(list.ok());
-                  if (list.ok()) { EXPECT_EQ(list->size(), 3u); }
+                  if (list.ok()) {
+                    EXPECT_EQ(list->size(), 3u);
+                  }
                   auto page = r.Partners().List(std::string("p1"), 1);
                   EXPECT_TRUE(page.ok());
                   if (page.ok()) {
                     EXPECT_EQ(page->size(), 1u);
-                    if (!page->empty()) { EXPECT_EQ(page->front().tenant_id, "p2"); }
+                    if (!page->empty()) {
+                      EXPECT_EQ(page->front().tenant_id, "p2");
+                    }
                   }
                   return Status::Ok();
                 }).ok());
@@ -202,7 +210,9 @@ TEST_F(SqliteStoreTest, PartnerUserUpnUnique) {
                 EXPECT_EQ(r.PartnerUsers().Get("p2", "u2").status().code(), StatusCode::kNotFound);
                 auto n = r.PartnerUsers().CountWithRole("p1", domain::Role::kGlobalAdmin);
                 EXPECT_TRUE(n.ok());
-                if (n.ok()) { EXPECT_EQ(*n, 1); }
+                if (n.ok()) {
+                  EXPECT_EQ(*n, 1);
+                }
                 return Status::Ok();
               }).ok());
 }
@@ -213,7 +223,9 @@ TEST_F(SqliteStoreTest, Partnerships) {
                 RETURN_IF_ERROR(r.Partnerships().Insert({"p1", "p2", kT0}));
                 return r.Partnerships().Insert({"p1", "p3", kT0});
               }).ok());
-  EXPECT_EQ(W([](Repositories& r) { return r.Partnerships().Insert({"p1", "p2", kT0}); }).code(),
+  EXPECT_EQ(W([](Repositories& r) {
+              return r.Partnerships().Insert({"p1", "p2", kT0});
+            }).code(),
             StatusCode::kAlreadyExists);
   EXPECT_TRUE(R([](Repositories& r) -> Status {
                 auto e = r.Partnerships().Exists("p1", "p2");
@@ -233,7 +245,9 @@ TEST_F(SqliteStoreTest, Partnerships) {
                 EXPECT_TRUE(providers.ok());
                 if (providers.ok()) {
                   EXPECT_EQ(providers->size(), 1u);
-                  if (!providers->empty()) { EXPECT_EQ(providers->front().provider_tenant_id, "p1"); }
+                  if (!providers->empty()) {
+                    EXPECT_EQ(providers->front().provider_tenant_id, "p1");
+                  }
                 }
                 auto none = r.Partnerships().ListProvidersOf("p1");
                 EXPECT_TRUE(none.ok() && none->empty());
@@ -295,7 +309,9 @@ TEST_F(SqliteStoreTest, Invitations) {
                 EXPECT_TRUE(got.ok());
                 if (got.ok()) {
                   EXPECT_TRUE(got->revoked_at.has_value());
-                  if (got->revoked_at) { EXPECT_EQ(ToUnixMillis(*got->revoked_at), ToUnixMillis(when)); }
+                  if (got->revoked_at) {
+                    EXPECT_EQ(ToUnixMillis(*got->revoked_at), ToUnixMillis(when));
+                  }
                 }
                 return Status::Ok();
               }).ok());
@@ -398,7 +414,8 @@ TEST_F(SqliteStoreTest, RefusesNewerSchema) {
   {
     auto conn = Connection::Open(path_, false);
     ASSERT_TRUE(conn.ok()) << conn.status().description();
-    ASSERT_TRUE((*conn)->Exec("INSERT INTO schema_migrations(version, name) VALUES(9999, 'future')").ok());
+    ASSERT_TRUE(
+        (*conn)->Exec("INSERT INTO schema_migrations(version, name) VALUES(9999, 'future')").ok());
   }
   auto s = SqliteStore::Open(path_, 2);
   ASSERT_FALSE(s.ok());

@@ -60,9 +60,12 @@ std::string TestServer::Token(const std::string& tenant, const std::string& user
   for (const auto& p : demo.partners) {
     if (p.tenant_id == tenant || p.domain == tenant) owner = &p;
   }
-  httplib::Params form{{"grant_type", "password"},      {"client_id", owner->client_id},
-                       {"client_secret", owner->client_secret}, {"username", username},
-                       {"password", password},          {"scope", "https://api.partnercenter.microsoft.com/.default"}};
+  httplib::Params form{{"grant_type", "password"},
+                       {"client_id", owner->client_id},
+                       {"client_secret", owner->client_secret},
+                       {"username", username},
+                       {"password", password},
+                       {"scope", "https://api.partnercenter.microsoft.com/.default"}};
   auto res = Client().Post("/" + tenant + "/oauth2/v2.0/token", form);
   if (!res || res->status != 200) return "";
   return JsonField(res->body, "/access_token");

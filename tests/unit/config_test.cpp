@@ -132,7 +132,8 @@ TEST(ConfigTest, LoadFileRejectsFractionalNumbers) {
 }
 
 TEST(ConfigTest, LoadFileRejectsNonIntegerBurst) {
-  ExpectFileRejected(R"({"rate_limits": {"customers": {"requests_per_minute": 60, "burst": "x"}}})", "customers.burst");
+  ExpectFileRejected(R"({"rate_limits": {"customers": {"requests_per_minute": 60, "burst": "x"}}})",
+                     "customers.burst");
 }
 
 TEST(ConfigTest, LoadFileBadRateLimits) {

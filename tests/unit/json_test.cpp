@@ -28,7 +28,8 @@ TEST(JsonTest, RejectsNonObjectRoot) {
 }
 
 TEST(JsonTest, FindsMembersIgnoringCase) {
-  auto in = MustParse(R"({"CompanyName":"Contoso","domain":"contoso.com","Enabled":true,"Count":7})");
+  auto in =
+      MustParse(R"({"CompanyName":"Contoso","domain":"contoso.com","Enabled":true,"Count":7})");
   ASSERT_TRUE(in);
   const ObjectReader root = in->Root();
   auto name = root.RequiredString("companyName");
@@ -80,8 +81,8 @@ TEST(JsonTest, NestedPath) {
 }
 
 TEST(JsonTest, WrongTypesNameField) {
-  auto in = MustParse(
-      R"({"name":5,"flag":"yes","count":"7","list":[1],"obj":[],"tags":"x","frac":1.5})");
+  auto in =
+      MustParse(R"({"name":5,"flag":"yes","count":"7","list":[1],"obj":[],"tags":"x","frac":1.5})");
   ASSERT_TRUE(in);
   const ObjectReader root = in->Root();
   auto check = [](const Status& s, const std::string& field) {

@@ -23,7 +23,7 @@ CallContext Operator() {
   return ctx;
 }
 
-const RoleSet kAllRoles{Role::kGlobalAdmin, Role::kAdminAgent, Role::kSalesAgent,
+const RoleSet kAllRoles{Role::kGlobalAdmin,   Role::kAdminAgent,          Role::kSalesAgent,
                         Role::kHelpdeskAgent, Role::kUserManagementAdmin, Role::kBillingAdmin};
 
 TEST(PermissionsTest, EveryOperationHasRolesAndName) {
@@ -50,7 +50,8 @@ TEST(PermissionsTest, DeniesPartnerWithNoRolesAtAll) {
 
 TEST(PermissionsTest, AllowsPartnerWithRole) {
   EXPECT_TRUE(Authorize(Partner({Role::kGlobalAdmin}), Operation::kManageAppRegistrations).ok());
-  EXPECT_TRUE(Authorize(Partner({Role::kBillingAdmin, Role::kSalesAgent}), Operation::kPlaceOrder).ok());
+  EXPECT_TRUE(
+      Authorize(Partner({Role::kBillingAdmin, Role::kSalesAgent}), Operation::kPlaceOrder).ok());
   CallContext app = Partner({Role::kAdminAgent});
   app.kind = PrincipalKind::kApp;
   EXPECT_TRUE(Authorize(app, Operation::kAcceptPartnership).ok());

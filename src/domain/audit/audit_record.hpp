@@ -11,9 +11,9 @@ namespace csphub::domain {
 
 // One line of a partner's activity log (reference §4.3 AuditRecord).
 struct AuditRecord {
-  std::int64_t seq = 0;     // store-assigned, increasing: the paging key
-  std::string id;           // GUID
-  std::string partner_id;   // whose log this line is in
+  std::int64_t seq = 0;    // store-assigned, increasing: the paging key
+  std::string id;          // GUID
+  std::string partner_id;  // whose log this line is in
   std::string customer_id;
   std::string customer_name;
   std::string user_principal_name;

@@ -5,8 +5,7 @@
 namespace csphub::domain {
 
 Result<AuditPage> AuditService::Query(const CallContext& ctx, std::optional<TimePoint> start,
-                                      std::optional<TimePoint> end, int size,
-                                      AuditQuery filters) {
+                                      std::optional<TimePoint> end, int size, AuditQuery filters) {
   RETURN_IF_ERROR(Authorize(ctx, Operation::kViewActivityLog));
   using std::chrono::hours;
   const TimePoint now = deps_.clock.Now();

@@ -11,7 +11,7 @@ namespace csphub::domain {
 struct AuditPage {
   std::vector<AuditRecord> records;
   std::optional<std::int64_t> next_before_seq;  // set when there may be more
-  TimePoint start;  // the window the query used (defaults applied)
+  TimePoint start;                              // the window the query used (defaults applied)
   TimePoint end;
 };
 

@@ -72,8 +72,7 @@ Result<PartnerUser> IdentityService::GetUser(const CallContext& ctx, const std::
   return out;
 }
 
-Result<CreatedPartnerUser> IdentityService::CreateUser(const CallContext& ctx,
-                                                       NewPartnerUser req) {
+Result<CreatedPartnerUser> IdentityService::CreateUser(const CallContext& ctx, NewPartnerUser req) {
   RETURN_IF_ERROR(Authorize(ctx, Operation::kManagePartnerUsers));
   ASSIGN_OR_RETURN(RoleSet roles, ParseRoles(req.roles, "roles"));
   // Only a Global admin may make another Global admin.
@@ -134,14 +133,16 @@ Result<PartnerUser> IdentityService::UpdateUser(const CallContext& ctx, const st
   if (changes.roles) {
     ASSIGN_OR_RETURN(roles, ParseRoles(*changes.roles, "roles"));
   }
-  if (changes.display_name && (changes.display_name->empty() || changes.display_name->size() > 256)) {
+  if (changes.display_name &&
+      (changes.display_name->empty() || changes.display_name->size() > 256)) {
     return InvalidField("displayName", "must be 1 to 256 characters long");
   }
   PartnerUser out;
   RETURN_IF_ERROR(deps_.store.Write([&](Repositories& repos) -> Status {
     ASSIGN_OR_RETURN(PartnerUser u, repos.PartnerUsers().Get(ctx.tenant_id, user_id));
     const std::string before = UserJson(u);
-    const bool touches_admin = u.roles.Has(Role::kGlobalAdmin) || (roles && roles->Has(Role::kGlobalAdmin));
+    const bool touches_admin =
+        u.roles.Has(Role::kGlobalAdmin) || (roles && roles->Has(Role::kGlobalAdmin));
     if (touches_admin && (roles || changes.disabled) && !ctx.roles.Has(Role::kGlobalAdmin)) {
       return PermissionDenied("Only a Global admin may change a Global admin's roles or state.");
     }
@@ -180,7 +181,8 @@ Status IdentityService::DeleteUser(const CallContext& ctx, const std::string& us
       if (!ctx.roles.Has(Role::kGlobalAdmin)) {
         return PermissionDenied("Only a Global admin may remove a Global admin.");
       }
-      ASSIGN_OR_RETURN(int admins, repos.PartnerUsers().CountWithRole(ctx.tenant_id, Role::kGlobalAdmin));
+      ASSIGN_OR_RETURN(int admins,
+                       repos.PartnerUsers().CountWithRole(ctx.tenant_id, Role::kGlobalAdmin));
       if (admins <= 1 && !u.disabled) {
         return FailedPrecondition("A partner must keep at least one enabled Global admin.",
                                   pc::kLastGlobalAdmin);
@@ -211,7 +213,10 @@ Result<std::string> IdentityService::ResetPassword(const CallContext& ctx,
     return AppendAudit(deps_, repos, ctx,
                        {.operation_type = "reset_partner_user_password",
                         .resource_type = "partner_user",
-                        .new_value = JsonObjectText().Add("id", u.id).Add("userPrincipalName", u.user_principal_name).str()});
+                        .new_value = JsonObjectText()
+                                         .Add("id", u.id)
+                                         .Add("userPrincipalName", u.user_principal_name)
+                                         .str()});
   }));
   return password;
 }

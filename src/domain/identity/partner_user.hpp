@@ -8,8 +8,8 @@ namespace csphub::domain {
 
 // A member of a partner's staff who signs in with a password (App+User tokens).
 struct PartnerUser {
-  std::string id;         // GUID
-  std::string tenant_id;  // the partner
+  std::string id;                   // GUID
+  std::string tenant_id;            // the partner
   std::string user_principal_name;  // lower case, unique across the instance
   std::string display_name;
   std::string first_name;

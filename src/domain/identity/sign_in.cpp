@@ -24,8 +24,7 @@ Result<Partner> FindPartner(Repositories& repos, const std::string& tenant) {
 
 }  // namespace
 
-Result<SignedIn> IdentityService::SignInApp(const std::string& tenant,
-                                            const std::string& client_id,
+Result<SignedIn> IdentityService::SignInApp(const std::string& tenant, const std::string& client_id,
                                             const std::string& client_secret) {
   SignedIn out;
   RETURN_IF_ERROR(deps_.store.Read([&](Repositories& repos) -> Status {
@@ -38,8 +37,8 @@ Result<SignedIn> IdentityService::SignInApp(const std::string& tenant,
     if (partner->disabled) {
       return Unauthenticated("This partner account is disabled.", pc::kAccountDisabled);
     }
-    out = {PrincipalKind::kApp, partner->tenant_id, app->client_id, "", app->client_id,
-           app->roles, false};
+    out = {PrincipalKind::kApp, partner->tenant_id, app->client_id, "",
+           app->client_id,      app->roles,         false};
     return Status::Ok();
   }));
   return out;
@@ -62,8 +61,9 @@ Result<SignedIn> IdentityService::SignInUser(const std::string& tenant,
     if (user->disabled) {
       return Unauthenticated("This user account is disabled.", pc::kAccountDisabled);
     }
-    out = {PrincipalKind::kPartnerUser, user->tenant_id, user->id, user->user_principal_name,
-           app.application_id, user->roles, user->must_change_password};
+    out = {PrincipalKind::kPartnerUser, user->tenant_id,    user->id,
+           user->user_principal_name,   app.application_id, user->roles,
+           user->must_change_password};
     return Status::Ok();
   }));
   return out;
@@ -89,8 +89,7 @@ Result<std::string> IdentityService::InitOperator(bool rotate, const std::string
   RETURN_IF_ERROR(deps_.store.Write([&](Repositories& repos) -> Status {
     auto existing = repos.GetSetting(kOperatorSecretKey);
     if (existing.ok() && !rotate) {
-      return AlreadyExists(
-          "The operator credential already exists; use --rotate to replace it.");
+      return AlreadyExists("The operator credential already exists; use --rotate to replace it.");
     }
     return repos.PutSetting(kOperatorSecretKey, deps_.secrets.HashToken(secret));
   }));

@@ -26,8 +26,8 @@ struct Partner {
   std::string name;
   std::string country;  // ISO 3166 alpha-2, upper case
   Programs programs;
-  std::string mpn_id;   // numeric
-  std::string domain;   // the partner's sign-in domain, lower case, unique
+  std::string mpn_id;  // numeric
+  std::string domain;  // the partner's sign-in domain, lower case, unique
   bool disabled = false;
   TimePoint created_at;
 };

@@ -54,8 +54,7 @@ Status ValidateDomainPrefix(const std::string& field, const std::string& prefix)
   return Status::Ok();
 }
 
-Result<EnrolledPartner> PartnerService::Enroll(const CallContext& ctx,
-                                               EnrollPartnerRequest req) {
+Result<EnrolledPartner> PartnerService::Enroll(const CallContext& ctx, EnrollPartnerRequest req) {
   RETURN_IF_ERROR(AuthorizeOperator(ctx));
   if (req.name.size() < 2 || req.name.size() > 255) {
     return InvalidField("name", "must be 2 to 255 characters long");

@@ -36,12 +36,11 @@ class PartnerService {
   // changed at first sign-in. InvalidArgument names the bad field; AlreadyExists when the MPN
   // ID or domain is taken.
   Result<EnrolledPartner> Enroll(const CallContext& ctx, EnrollPartnerRequest request);
-  Result<std::vector<Partner>> List(const CallContext& ctx,
-                                    const std::optional<std::string>& after, int limit);
+  Result<std::vector<Partner>> List(const CallContext& ctx, const std::optional<std::string>& after,
+                                    int limit);
   Result<Partner> Get(const CallContext& ctx, const std::string& tenant_id);
   // A disabled partner's users and apps cannot sign in, and its tokens stop working.
-  Result<Partner> SetDisabled(const CallContext& ctx, const std::string& tenant_id,
-                              bool disabled);
+  Result<Partner> SetDisabled(const CallContext& ctx, const std::string& tenant_id, bool disabled);
   // Any partner may resolve another by MPN ID (GET /v1/profiles/mpn).
   Result<Partner> GetByMpnId(const CallContext& ctx, const std::string& mpn_id);
 

@@ -6,8 +6,10 @@ namespace csphub::domain {
 namespace {
 
 std::string Fill(std::string text, const std::string& name, const std::string& url) {
-  for (auto [key, value] : {std::pair<std::string, std::string>{"{partner}", name}, {"{url}", url}}) {
-    for (size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size())) {
+  for (auto [key, value] :
+       {std::pair<std::string, std::string>{"{partner}", name}, {"{url}", url}}) {
+    for (size_t at = text.find(key); at != std::string::npos;
+         at = text.find(key, at + value.size())) {
       text.replace(at, key.size(), value);
     }
   }

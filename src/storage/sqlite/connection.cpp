@@ -59,8 +59,9 @@ std::string Statement::Text(int col) const {
 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bool read_only) {
   sqlite3* db = nullptr;
-  const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                    SQLITE_OPEN_NOMUTEX;
+  const int flags =
+      (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+      SQLITE_OPEN_NOMUTEX;
   const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     Status s = Unavailable("Cannot open the database at " + path + ": " +
@@ -92,7 +93,8 @@ Statement Connection::Prepare(const char* sql) {
   const int rc = sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
   if (rc != SQLITE_OK) {
     // A statement that does not prepare is a bug in our SQL; fail loudly in tests.
-    throw std::runtime_error(std::string("cannot prepare SQL: ") + sqlite3_errmsg(db_) + " in " + sql);
+    throw std::runtime_error(std::string("cannot prepare SQL: ") + sqlite3_errmsg(db_) + " in " +
+                             sql);
   }
   cache_.emplace(sql, stmt);
   return Statement(stmt);

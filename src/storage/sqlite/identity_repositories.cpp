@@ -12,7 +12,7 @@ constexpr const char* kUpdateUser =
     "password_hash=?, must_change_password=?, disabled=?, updated_at=? "
     "WHERE id=? AND tenant_id=?";
 constexpr const char* kDeleteUser = "DELETE FROM partner_users WHERE id=? AND tenant_id=?";
-#define CSPHUB_USER_COLUMNS                                                                    \
+#define CSPHUB_USER_COLUMNS                                                                 \
   "SELECT id, tenant_id, user_principal_name, display_name, first_name, last_name, roles, " \
   "password_hash, must_change_password, disabled, created_at, updated_at FROM partner_users "
 constexpr const char* kGetUser = CSPHUB_USER_COLUMNS "WHERE id=? AND tenant_id=?";
@@ -29,12 +29,14 @@ constexpr const char* kInsertApp =
 constexpr const char* kUpdateApp =
     "UPDATE app_registrations SET display_name=?, secret_hash=?, roles=?, secret_rotated_at=? "
     "WHERE client_id=? AND tenant_id=?";
-constexpr const char* kDeleteApp = "DELETE FROM app_registrations WHERE client_id=? AND tenant_id=?";
-#define CSPHUB_APP_COLUMNS                                                               \
+constexpr const char* kDeleteApp =
+    "DELETE FROM app_registrations WHERE client_id=? AND tenant_id=?";
+#define CSPHUB_APP_COLUMNS                                                      \
   "SELECT client_id, tenant_id, display_name, secret_hash, roles, created_at, " \
   "secret_rotated_at FROM app_registrations "
 constexpr const char* kGetApp = CSPHUB_APP_COLUMNS "WHERE client_id=?";
-constexpr const char* kListApps = CSPHUB_APP_COLUMNS "WHERE tenant_id=? ORDER BY created_at, client_id";
+constexpr const char* kListApps =
+    CSPHUB_APP_COLUMNS "WHERE tenant_id=? ORDER BY created_at, client_id";
 #undef CSPHUB_APP_COLUMNS
 
 domain::PartnerUser ReadUser(const Statement& s) {
@@ -113,7 +115,8 @@ Result<domain::PartnerUser> SqlitePartnerUserRepository::Get(const std::string& 
   return NotFound("No such user.");
 }
 
-Result<domain::PartnerUser> SqlitePartnerUserRepository::GetByPrincipalName(const std::string& upn) {
+Result<domain::PartnerUser> SqlitePartnerUserRepository::GetByPrincipalName(
+    const std::string& upn) {
   Statement s = c_.Prepare(kGetUserByUpn);
   s.Bind(1, upn);
   if (s.Step()) return ReadUser(s);
@@ -150,7 +153,9 @@ Status SqliteAppRegistrationRepository::Insert(const domain::AppRegistration& a)
 
 Status SqliteAppRegistrationRepository::Update(const domain::AppRegistration& a) {
   Statement s = c_.Prepare(kUpdateApp);
-  s.Bind(1, a.display_name).Bind(2, a.secret_hash).Bind(3, static_cast<std::int64_t>(a.roles.bits()));
+  s.Bind(1, a.display_name)
+      .Bind(2, a.secret_hash)
+      .Bind(3, static_cast<std::int64_t>(a.roles.bits()));
   s.Bind(4, ToUnixMillis(a.secret_rotated_at)).Bind(5, a.client_id).Bind(6, a.tenant_id);
   return RunChanging(s, c_, "No app with that client ID.");
 }

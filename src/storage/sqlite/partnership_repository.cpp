@@ -18,7 +18,7 @@ constexpr const char* kProvidersOf =
 constexpr const char* kInsertInvitation =
     "INSERT INTO partnership_invitations(id, provider_tenant_id, token_hash, created_by, "
     "created_at, expires_at, revoked_at) VALUES(?,?,?,?,?,?,NULL)";
-#define CSPHUB_INVITATION_COLUMNS                                                     \
+#define CSPHUB_INVITATION_COLUMNS                                                   \
   "SELECT id, provider_tenant_id, token_hash, created_by, created_at, expires_at, " \
   "revoked_at FROM partnership_invitations "
 constexpr const char* kInvitationByHash = CSPHUB_INVITATION_COLUMNS "WHERE token_hash=?";
@@ -28,7 +28,6 @@ constexpr const char* kListInvitations =
 constexpr const char* kRevokeInvitation =
     "UPDATE partnership_invitations SET revoked_at=? "
     "WHERE id=? AND provider_tenant_id=? AND revoked_at IS NULL";
-
 
 domain::PartnershipInvitation ReadInvitation(const Statement& s) {
   domain::PartnershipInvitation inv;

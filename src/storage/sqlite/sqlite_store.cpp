@@ -10,7 +10,8 @@ namespace {
 
 constexpr const char* kGetSetting = "SELECT value FROM settings WHERE key=?";
 constexpr const char* kPutSetting =
-    "INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value";
+    "INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET "
+    "value=excluded.value";
 
 // Runs `work`, turning an escaped exception (a bug) into an Internal status.
 Status RunGuarded(const domain::Store::Work& work, domain::Repositories& repos) {
