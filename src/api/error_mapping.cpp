@@ -47,6 +47,7 @@ const std::unordered_map<int, int>& CodeStatuses() {
       {900124, 403},
       {900150, 403},
       {pc::kPayloadTooLarge, 413},
+      {pc::kIdempotencyKeyReused, 422},
   };
   return kMap;
 }

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/error_mapping.hpp"
+#include "api/idempotency.hpp"
 #include "api/middleware.hpp"
 #include "api/routes.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
@@ -59,6 +60,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   a->audit_ = std::make_unique<domain::AuditService>(*a->deps_);
   ASSIGN_OR_RETURN(std::string key, SigningKey(config, *a->store_, *a->secrets_));
   a->tokens_ = std::make_unique<auth::TokenService>(key, config.token_ttl_seconds, *a->clock_);
+  a->sealer_ = std::make_unique<auth::ResponseSealer>(key);
   a->services_ = std::make_unique<api::Services>(api::Services{
       *a->store_, *a->partners_, *a->identity_, *a->partnerships_, *a->audit_, *a->tokens_});
   return a;
@@ -81,6 +83,9 @@ Result<std::uint16_t> Application::Start() {
       api::AccessLog(),
       api::Authenticate(*tokens_, *identity_),
       api::RateLimit(std::make_shared<http::RateLimiter>(config_.rate_limits)),
+      // Innermost, so that throttled requests are not kept as answers.
+      api::Idempotency(*store_, *sealer_, *clock_,
+                       std::chrono::hours(config_.idempotency_ttl_hours)),
   };
   server_ = std::make_unique<http::Server>(o, api::BuildRoutes(*services_), std::move(middleware),
                                            api::ListenerError);

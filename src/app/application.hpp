@@ -6,6 +6,7 @@
 
 #include "api/services.hpp"
 #include "app/config.hpp"
+#include "auth/response_sealer.hpp"
 #include "auth/sodium_credentials.hpp"
 #include "auth/token_service.hpp"
 #include "common/clock.hpp"
@@ -51,6 +52,7 @@ class Application {
   std::unique_ptr<domain::PartnershipService> partnerships_;
   std::unique_ptr<domain::AuditService> audit_;
   std::unique_ptr<auth::TokenService> tokens_;
+  std::unique_ptr<auth::ResponseSealer> sealer_;
   std::unique_ptr<api::Services> services_;
   std::unique_ptr<http::Server> server_;
 };

@@ -34,6 +34,7 @@ const Field kFields[] = {
     {"token_signing_key", &Config::token_signing_key},
     {"invitation_ttl_days", &Config::invitation_ttl_days},
     {"partnership_same_country", &Config::partnership_same_country},
+    {"idempotency_ttl_hours", &Config::idempotency_ttl_hours},
     {"domain_suffix", &Config::domain_suffix},
     {"argon2_ops_limit", &Config::argon2_ops_limit},
     {"argon2_mem_limit_kib", &Config::argon2_mem_limit_kib},
@@ -196,6 +197,9 @@ Status Validate(const Config& c) {
   }
   if (!c.token_signing_key.empty() && c.token_signing_key.size() < 32) {
     return InvalidArgument("token_signing_key must be at least 32 bytes long.");
+  }
+  if (c.idempotency_ttl_hours < 1 || c.idempotency_ttl_hours > 24 * 30) {
+    return InvalidArgument("idempotency_ttl_hours must be 1 to 720.");
   }
   if (c.invitation_ttl_days < 1 || c.invitation_ttl_days > 365) {
     return InvalidArgument("invitation_ttl_days must be 1 to 365.");

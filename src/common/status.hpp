@@ -52,6 +52,7 @@ inline constexpr int kPartnershipExists = 700202;
 inline constexpr int kPartnershipRegion = 700203;
 inline constexpr int kPartnershipPrograms = 700204;
 inline constexpr int kLastGlobalAdmin = 700301;
+inline constexpr int kIdempotencyKeyReused = 700422;
 }  // namespace pc
 
 class [[nodiscard]] Status {

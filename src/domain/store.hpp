@@ -6,11 +6,16 @@
 //    Writes are serialized.
 //  - Read(): a consistent snapshot; repositories reject writes. Reads run concurrently with
 //    each other and with the writer.
+//  - Nesting: Write() or Read() called while the same thread is inside a Write() joins that
+//    transaction as a nested unit (a savepoint): a failed nested unit is undone alone, and
+//    nothing is durable until the outermost Write() commits. Read() inside Read() joins too;
+//    Write() inside Read() is an error.
 // Both are thread-safe. Implementations: storage/sqlite (and storage/postgres later).
 #include <functional>
 
 #include "common/status.hpp"
 #include "domain/audit/audit_repository.hpp"
+#include "domain/idempotency/idempotency_repository.hpp"
 #include "domain/identity/identity_repository.hpp"
 #include "domain/partner/partner_repository.hpp"
 #include "domain/relationship/partnership_repository.hpp"
@@ -25,6 +30,7 @@ class Repositories {
   virtual AppRegistrationRepository& Apps() = 0;
   virtual PartnershipRepository& Partnerships() = 0;
   virtual AuditRepository& Audit() = 0;
+  virtual IdempotencyRepository& Idempotency() = 0;
   // Instance-wide settings (the operator's credential hash, the token signing key, ...).
   virtual Result<std::string> GetSetting(const std::string& key) = 0;  // NotFound if unset
   virtual Status PutSetting(const std::string& key, const std::string& value) = 0;

@@ -60,6 +60,8 @@ std::string_view ReasonPhrase(int status) {
       return "Payload Too Large";
     case 415:
       return "Unsupported Media Type";
+    case 422:
+      return "Unprocessable Content";
     case 429:
       return "Too Many Requests";
     case 500:

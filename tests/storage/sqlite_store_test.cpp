@@ -119,6 +119,70 @@ TEST_F(SqliteStoreTest, FailedWriteRollsBack) {
   EXPECT_TRUE(W([](Repositories& r) { return r.PutSetting("k", "v2"); }).ok());
 }
 
+// A Write() inside a Write() is a savepoint: it fails alone, and nothing is durable before the
+// outer commit (the idempotency layer relies on this).
+TEST_F(SqliteStoreTest, NestedWritesAreSavepoints) {
+  const Status outer = W([&](Repositories& r) -> Status {
+    RETURN_IF_ERROR(r.PutSetting("outer", "1"));
+    const Status failed = W([](Repositories& inner) -> Status {
+      RETURN_IF_ERROR(inner.PutSetting("inner-failed", "1"));
+      return InvalidArgument("no");
+    });
+    EXPECT_EQ(failed.code(), StatusCode::kInvalidArgument);
+    RETURN_IF_ERROR(W([](Repositories& inner) { return inner.PutSetting("inner-ok", "1"); }));
+    // A Read() inside sees the enclosing transaction's writes.
+    EXPECT_TRUE(R([](Repositories& rr) -> Status {
+                  EXPECT_TRUE(rr.GetSetting("inner-ok").ok());
+                  return Status::Ok();
+                }).ok());
+    return Status::Ok();
+  });
+  ASSERT_TRUE(outer.ok()) << outer.description();
+  EXPECT_TRUE(R([](Repositories& r) -> Status {
+                EXPECT_TRUE(r.GetSetting("outer").ok());
+                EXPECT_TRUE(r.GetSetting("inner-ok").ok());
+                EXPECT_EQ(r.GetSetting("inner-failed").status().code(), StatusCode::kNotFound);
+                return Status::Ok();
+              }).ok());
+  // An outer failure undoes the nested units that succeeded.
+  const Status undone = W([&](Repositories&) -> Status {
+    RETURN_IF_ERROR(W([](Repositories& inner) { return inner.PutSetting("gone", "1"); }));
+    return InvalidArgument("roll it all back");
+  });
+  EXPECT_FALSE(undone.ok());
+  EXPECT_TRUE(R([](Repositories& r) -> Status {
+                EXPECT_EQ(r.GetSetting("gone").status().code(), StatusCode::kNotFound);
+                return Status::Ok();
+              }).ok());
+  // Writing from inside a Read() is refused.
+  EXPECT_TRUE(R([&](Repositories&) -> Status {
+                EXPECT_EQ(W([](Repositories& w) { return w.PutSetting("x", "1"); }).code(),
+                          StatusCode::kInternal);
+                return Status::Ok();
+              }).ok());
+}
+
+TEST_F(SqliteStoreTest, IdempotencyRecords) {
+  ASSERT_TRUE(
+      W([](Repositories& r) -> Status {
+        RETURN_IF_ERROR(r.Idempotency().Put({"a", "sealed-a", kT0}));
+        RETURN_IF_ERROR(r.Idempotency().Put({"b", "sealed-b", kT0 + std::chrono::hours(2)}));
+        return r.Idempotency().Put({"a", "sealed-a2", kT0 + std::chrono::hours(1)});
+      }).ok());
+  EXPECT_TRUE(W([](Repositories& r) -> Status {
+                auto a = r.Idempotency().Get("a");
+                EXPECT_TRUE(a.ok());
+                EXPECT_EQ(a.ok() ? a->sealed : "", "sealed-a2");
+                EXPECT_EQ(r.Idempotency().Get("zzz").status().code(), StatusCode::kNotFound);
+                auto purged = r.Idempotency().PurgeBefore(kT0 + std::chrono::minutes(90), 10);
+                EXPECT_TRUE(purged.ok());
+                EXPECT_EQ(purged.ok() ? *purged : -1, 1);
+                EXPECT_EQ(r.Idempotency().Get("a").status().code(), StatusCode::kNotFound);
+                EXPECT_TRUE(r.Idempotency().Get("b").ok());
+                return Status::Ok();
+              }).ok());
+}
+
 TEST_F(SqliteStoreTest, CommittedWriteVisibleAndDurable) {
   SeedPartners();
   auto check = [&] {

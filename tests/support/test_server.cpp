@@ -110,11 +110,18 @@ httplib::Result TestServer::Post(const std::string& token, const std::string& pa
   return Client().Post(path, WithAuth(token, std::move(headers)), body, "application/json");
 }
 httplib::Result TestServer::Patch(const std::string& token, const std::string& path,
-                                  const std::string& body) {
-  return Client().Patch(path, WithAuth(token, {}), body, "application/json");
+                                  const std::string& body, httplib::Headers headers) {
+  return Client().Patch(path, WithAuth(token, std::move(headers)), body, "application/json");
+}
+httplib::Result TestServer::Put(const std::string& token, const std::string& path,
+                                const std::string& body, httplib::Headers headers) {
+  return Client().Put(path, WithAuth(token, std::move(headers)), body, "application/json");
 }
 httplib::Result TestServer::Delete(const std::string& token, const std::string& path) {
   return Client().Delete(path, WithAuth(token, {}));
+}
+httplib::Result TestServer::Head(const std::string& token, const std::string& path) {
+  return Client().Head(path, WithAuth(token, {}));
 }
 
 std::string JsonField(const std::string& body, const std::string& pointer) {

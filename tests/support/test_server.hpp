@@ -44,8 +44,12 @@ class TestServer {
                       httplib::Headers headers = {});
   httplib::Result Post(const std::string& token, const std::string& path, const std::string& body,
                        httplib::Headers headers = {});
-  httplib::Result Patch(const std::string& token, const std::string& path, const std::string& body);
+  httplib::Result Patch(const std::string& token, const std::string& path, const std::string& body,
+                        httplib::Headers headers = {});
+  httplib::Result Put(const std::string& token, const std::string& path, const std::string& body,
+                      httplib::Headers headers = {});
   httplib::Result Delete(const std::string& token, const std::string& path);
+  httplib::Result Head(const std::string& token, const std::string& path);
 
  private:
   std::string dir_;

@@ -78,15 +78,27 @@ class SqliteAuditRepository final : public domain::AuditRepository {
   Connection& c_;
 };
 
+class SqliteIdempotencyRepository final : public domain::IdempotencyRepository {
+ public:
+  explicit SqliteIdempotencyRepository(Connection& c) : c_(c) {}
+  Result<domain::IdempotencyRecord> Get(const std::string& lookup_id) override;
+  Status Put(const domain::IdempotencyRecord& record) override;
+  Result<int> PurgeBefore(TimePoint cutoff, int limit) override;
+
+ private:
+  Connection& c_;
+};
+
 class SqliteRepositories final : public domain::Repositories {
  public:
   explicit SqliteRepositories(Connection& c)
-      : c_(c), partners_(c), users_(c), apps_(c), partnerships_(c), audit_(c) {}
+      : c_(c), partners_(c), users_(c), apps_(c), partnerships_(c), audit_(c), idempotency_(c) {}
   domain::PartnerRepository& Partners() override { return partners_; }
   domain::PartnerUserRepository& PartnerUsers() override { return users_; }
   domain::AppRegistrationRepository& Apps() override { return apps_; }
   domain::PartnershipRepository& Partnerships() override { return partnerships_; }
   domain::AuditRepository& Audit() override { return audit_; }
+  domain::IdempotencyRepository& Idempotency() override { return idempotency_; }
   Result<std::string> GetSetting(const std::string& key) override;
   Status PutSetting(const std::string& key, const std::string& value) override;
 
@@ -97,6 +109,7 @@ class SqliteRepositories final : public domain::Repositories {
   SqliteAppRegistrationRepository apps_;
   SqlitePartnershipRepository partnerships_;
   SqliteAuditRepository audit_;
+  SqliteIdempotencyRepository idempotency_;
 };
 
 }  // namespace csphub::storage::sqlite

@@ -22,6 +22,31 @@ Status RunGuarded(const domain::Store::Work& work, domain::Repositories& repos) 
   }
 }
 
+// The transaction this thread is inside, if any: a Write() or Read() called from within a
+// Write() joins it (as a SAVEPOINT), so that the idempotency layer can wrap a whole request -
+// the handler's own writes and the stored response - in one atomic commit.
+struct ActiveTransaction {
+  const SqliteStore* store = nullptr;
+  Connection* connection = nullptr;
+  bool writable = false;
+  int depth = 0;
+};
+thread_local ActiveTransaction t_active;
+
+// Marks this thread as inside a transaction of `store` until the scope ends.
+class ActiveScope {
+ public:
+  ActiveScope(const SqliteStore* store, Connection* c, bool writable) : saved_(t_active) {
+    t_active = {store, c, writable, 0};
+  }
+  ~ActiveScope() { t_active = saved_; }
+  ActiveScope(const ActiveScope&) = delete;
+  ActiveScope& operator=(const ActiveScope&) = delete;
+
+ private:
+  ActiveTransaction saved_;
+};
+
 }  // namespace
 
 Result<std::string> SqliteRepositories::GetSetting(const std::string& key) {
@@ -66,7 +91,26 @@ void SqliteStore::ReleaseReader(Connection* c) {
   readers_cv_.notify_one();
 }
 
+Status SqliteStore::Joined(const Work& work) {
+  Connection& c = *t_active.connection;
+  const std::string savepoint = "sp" + std::to_string(++t_active.depth);
+  struct Depth {
+    ~Depth() { --t_active.depth; }
+  } depth;
+  RETURN_IF_ERROR(c.Exec("SAVEPOINT " + savepoint));
+  SqliteRepositories repos(c);
+  Status st = RunGuarded(work, repos);
+  if (!st.ok()) {
+    // Undo only this nested unit; the outer transaction decides about the rest.
+    (void)c.Exec("ROLLBACK TO " + savepoint);
+    (void)c.Exec("RELEASE " + savepoint);
+    return st;
+  }
+  return c.Exec("RELEASE " + savepoint);
+}
+
 Status SqliteStore::Read(const Work& work) {
+  if (t_active.store == this) return Joined(work);  // reads see the enclosing write
   if (readers_.empty()) return Write(work);
   Connection* c = AcquireReader();
   struct Release {
@@ -75,6 +119,7 @@ Status SqliteStore::Read(const Work& work) {
     ~Release() { s->ReleaseReader(c); }
   } release{this, c};
   RETURN_IF_ERROR(c->Exec("BEGIN"));
+  ActiveScope scope(this, c, /*writable=*/false);
   SqliteRepositories repos(*c);
   Status st = RunGuarded(work, repos);
   (void)c->Exec("COMMIT");  // a read transaction has nothing to lose
@@ -82,10 +127,18 @@ Status SqliteStore::Read(const Work& work) {
 }
 
 Status SqliteStore::Write(const Work& work) {
+  if (t_active.store == this) {
+    if (!t_active.writable) return Internal("Write() called inside a Read() transaction");
+    return Joined(work);
+  }
   std::lock_guard lock(writer_mu_);
   RETURN_IF_ERROR(writer_->Exec("BEGIN IMMEDIATE"));
-  SqliteRepositories repos(*writer_);
-  Status st = RunGuarded(work, repos);
+  Status st;
+  {
+    ActiveScope scope(this, writer_.get(), /*writable=*/true);
+    SqliteRepositories repos(*writer_);
+    st = RunGuarded(work, repos);
+  }
   if (!st.ok()) {
     (void)writer_->Exec("ROLLBACK");
     return st;
