@@ -41,4 +41,14 @@ http::Response AcceptPartnershipInvitation(Services&, http::Request&);
 
 http::Response ListAuditRecords(Services&, http::Request&);
 
+http::Response CreateCustomer(Services&, http::Request&);
+http::Response ListCustomers(Services&, http::Request&);
+http::Response GetCustomer(Services&, http::Request&);
+http::Response PatchCustomer(Services&, http::Request&);
+http::Response GetCustomerCompanyProfile(Services&, http::Request&);
+http::Response GetCustomerBillingProfile(Services&, http::Request&);
+http::Response PutCustomerBillingProfile(Services&, http::Request&);
+http::Response ListCustomerRelationships(Services&, http::Request&);
+http::Response CheckDomain(Services&, http::Request&);
+
 }  // namespace csphub::api

@@ -50,6 +50,17 @@ std::vector<http::Route> BuildRoutes(Services& s) {
        AcceptPartnershipInvitation},
 
       {"GET", "/v1/auditrecords", "audit", true, ListAuditRecords},
+
+      // Fixed paths under /v1/customers come before /v1/customers/:id.
+      {"POST", "/v1/customers", "customers", true, CreateCustomer},
+      {"GET", "/v1/customers", "customers", true, ListCustomers},
+      {"GET", "/v1/customers/:id", "customers", true, GetCustomer},
+      {"PATCH", "/v1/customers/:id", "customers", true, PatchCustomer},
+      {"GET", "/v1/customers/:id/profiles/company", "customers", true, GetCustomerCompanyProfile},
+      {"GET", "/v1/customers/:id/profiles/billing", "customers", true, GetCustomerBillingProfile},
+      {"PUT", "/v1/customers/:id/profiles/billing", "customers", true, PutCustomerBillingProfile},
+      {"GET", "/v1/customers/:id/relationships", "customers", true, ListCustomerRelationships},
+      {"HEAD", "/v1/domains/:domain", "customers", true, CheckDomain},
   };
   std::vector<http::Route> routes;
   for (const Row& row : kRows) {

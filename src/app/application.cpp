@@ -58,11 +58,13 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   a->identity_ = std::make_unique<domain::IdentityService>(*a->deps_);
   a->partnerships_ = std::make_unique<domain::PartnershipService>(*a->deps_);
   a->audit_ = std::make_unique<domain::AuditService>(*a->deps_);
+  a->customers_ = std::make_unique<domain::CustomerService>(*a->deps_);
   ASSIGN_OR_RETURN(std::string key, SigningKey(config, *a->store_, *a->secrets_));
   a->tokens_ = std::make_unique<auth::TokenService>(key, config.token_ttl_seconds, *a->clock_);
   a->sealer_ = std::make_unique<auth::ResponseSealer>(key);
-  a->services_ = std::make_unique<api::Services>(api::Services{
-      *a->store_, *a->partners_, *a->identity_, *a->partnerships_, *a->audit_, *a->tokens_});
+  a->services_ = std::make_unique<api::Services>(
+      api::Services{*a->store_, *a->partners_, *a->identity_, *a->partnerships_, *a->audit_,
+                    *a->customers_, *a->tokens_});
   return a;
 }
 

@@ -36,6 +36,7 @@ class Application {
   domain::PartnerService& partners() { return *partners_; }
   domain::IdentityService& identity() { return *identity_; }
   domain::PartnershipService& partnerships() { return *partnerships_; }
+  domain::CustomerService& customers() { return *customers_; }
   const Config& config() const { return config_; }
 
  private:
@@ -51,6 +52,7 @@ class Application {
   std::unique_ptr<domain::IdentityService> identity_;
   std::unique_ptr<domain::PartnershipService> partnerships_;
   std::unique_ptr<domain::AuditService> audit_;
+  std::unique_ptr<domain::CustomerService> customers_;
   std::unique_ptr<auth::TokenService> tokens_;
   std::unique_ptr<auth::ResponseSealer> sealer_;
   std::unique_ptr<api::Services> services_;

@@ -15,6 +15,7 @@
 
 #include "common/status.hpp"
 #include "domain/audit/audit_repository.hpp"
+#include "domain/customer/customer_repository.hpp"
 #include "domain/idempotency/idempotency_repository.hpp"
 #include "domain/identity/identity_repository.hpp"
 #include "domain/partner/partner_repository.hpp"
@@ -31,6 +32,8 @@ class Repositories {
   virtual PartnershipRepository& Partnerships() = 0;
   virtual AuditRepository& Audit() = 0;
   virtual IdempotencyRepository& Idempotency() = 0;
+  virtual CustomerRepository& Customers() = 0;
+  virtual CustomerUserRepository& CustomerUsers() = 0;
   // Instance-wide settings (the operator's credential hash, the token signing key, ...).
   virtual Result<std::string> GetSetting(const std::string& key) = 0;  // NotFound if unset
   virtual Status PutSetting(const std::string& key, const std::string& value) = 0;

@@ -15,6 +15,8 @@ constexpr const char* kGetPartnerByMpn = CSPHUB_PARTNER_COLUMNS "WHERE mpn_id = 
 constexpr const char* kListPartners =
     CSPHUB_PARTNER_COLUMNS "WHERE tenant_id > ? ORDER BY tenant_id LIMIT ?";
 #undef CSPHUB_PARTNER_COLUMNS
+constexpr const char* kClaimDomain =
+    "INSERT INTO tenant_domains(domain, tenant_id, kind) VALUES(?, ?, 'partner')";
 constexpr const char* kSetPartnerDisabled = "UPDATE partners SET disabled = ? WHERE tenant_id = ?";
 
 domain::Partner ReadPartner(const Statement& s) {
@@ -46,6 +48,12 @@ Status SqlitePartnerRepository::Insert(const domain::Partner& p) {
   s.Bind(4, static_cast<std::int64_t>(p.programs.bits)).Bind(5, p.mpn_id).Bind(6, p.domain);
   s.Bind(7, p.disabled).Bind(8, ToUnixMillis(p.created_at));
   Status st = s.Run();
+  if (st.ok()) {
+    // Partners and customers share one domain namespace.
+    Statement claim = c_.Prepare(kClaimDomain);
+    claim.Bind(1, p.domain).Bind(2, p.tenant_id);
+    st = claim.Run();
+  }
   if (st.code() == StatusCode::kAlreadyExists) {
     return AlreadyExists("A partner with this MPN ID, domain or tenant ID already exists.")
         .WithDetail(st.detail());

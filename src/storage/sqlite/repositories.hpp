@@ -89,16 +89,64 @@ class SqliteIdempotencyRepository final : public domain::IdempotencyRepository {
   Connection& c_;
 };
 
+class SqliteCustomerRepository final : public domain::CustomerRepository {
+ public:
+  explicit SqliteCustomerRepository(Connection& c) : c_(c) {}
+  Status Insert(const domain::Customer& c) override;
+  Result<domain::Customer> Get(const std::string& customer_id) override;
+  Status UpdateBilling(const domain::Customer& c) override;
+  Result<bool> DomainTaken(const std::string& domain) override;
+  Result<std::string> CustomerIdByDomain(const std::string& domain) override;
+  Status InsertRelationship(const domain::CustomerRelationship& r) override;
+  Result<domain::CustomerRelationship> GetRelationship(const std::string& partner,
+                                                       const std::string& customer) override;
+  Status RemoveRelationship(const std::string& partner, const std::string& customer,
+                            TimePoint when) override;
+  Result<bool> HadRelationship(const std::string& partner, const std::string& customer) override;
+  Result<std::vector<domain::CustomerRelationship>> RelationshipsOf(
+      const std::string& customer) override;
+  Result<std::vector<domain::CustomerView>> List(const domain::CustomerListQuery& q) override;
+  Status GrantDelegatedAdmin(const std::string& partner, const std::string& customer,
+                             TimePoint when) override;
+  Status RevokeDelegatedAdmin(const std::string& partner, const std::string& customer) override;
+  Result<bool> HasDelegatedAdmin(const std::string& partner, const std::string& customer) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqliteCustomerUserRepository final : public domain::CustomerUserRepository {
+ public:
+  explicit SqliteCustomerUserRepository(Connection& c) : c_(c) {}
+  Status Insert(const domain::CustomerUser& u) override;
+  Status Update(const domain::CustomerUser& u) override;
+  Result<domain::CustomerUser> Get(const std::string& customer_id, const std::string& id) override;
+  Result<domain::CustomerUser> GetByPrincipalName(const std::string& upn) override;
+
+ private:
+  Connection& c_;
+};
+
 class SqliteRepositories final : public domain::Repositories {
  public:
   explicit SqliteRepositories(Connection& c)
-      : c_(c), partners_(c), users_(c), apps_(c), partnerships_(c), audit_(c), idempotency_(c) {}
+      : c_(c),
+        partners_(c),
+        users_(c),
+        apps_(c),
+        partnerships_(c),
+        audit_(c),
+        idempotency_(c),
+        customers_(c),
+        customer_users_(c) {}
   domain::PartnerRepository& Partners() override { return partners_; }
   domain::PartnerUserRepository& PartnerUsers() override { return users_; }
   domain::AppRegistrationRepository& Apps() override { return apps_; }
   domain::PartnershipRepository& Partnerships() override { return partnerships_; }
   domain::AuditRepository& Audit() override { return audit_; }
   domain::IdempotencyRepository& Idempotency() override { return idempotency_; }
+  domain::CustomerRepository& Customers() override { return customers_; }
+  domain::CustomerUserRepository& CustomerUsers() override { return customer_users_; }
   Result<std::string> GetSetting(const std::string& key) override;
   Status PutSetting(const std::string& key, const std::string& value) override;
 
@@ -110,6 +158,8 @@ class SqliteRepositories final : public domain::Repositories {
   SqlitePartnershipRepository partnerships_;
   SqliteAuditRepository audit_;
   SqliteIdempotencyRepository idempotency_;
+  SqliteCustomerRepository customers_;
+  SqliteCustomerUserRepository customer_users_;
 };
 
 }  // namespace csphub::storage::sqlite

@@ -1,0 +1,57 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/status.hpp"
+#include "domain/customer/customer.hpp"
+
+namespace csphub::domain {
+
+class CustomerRepository {
+ public:
+  virtual ~CustomerRepository() = default;
+  // AlreadyExists when the domain is taken (by a customer or a partner).
+  virtual Status Insert(const Customer& c) = 0;
+  virtual Result<Customer> Get(const std::string& customer_id) = 0;
+  // Replaces the billing profile and etag, and the name every partner lists it by.
+  virtual Status UpdateBilling(const Customer& c) = 0;
+  // Whether a partner or customer tenant uses `domain` (lower case).
+  virtual Result<bool> DomainTaken(const std::string& domain) = 0;
+  // The customer tenant whose initial domain is `domain`; NotFound otherwise.
+  virtual Result<std::string> CustomerIdByDomain(const std::string& domain) = 0;
+
+  // AlreadyExists when the partner already has a relationship with the customer.
+  virtual Status InsertRelationship(const CustomerRelationship& r) = 0;
+  virtual Result<CustomerRelationship> GetRelationship(const std::string& partner_tenant_id,
+                                                       const std::string& customer_id) = 0;
+  // Ends the relationship, remembering that it existed (reads then answer 20002, not 404).
+  virtual Status RemoveRelationship(const std::string& partner_tenant_id,
+                                    const std::string& customer_id, TimePoint when) = 0;
+  virtual Result<bool> HadRelationship(const std::string& partner_tenant_id,
+                                       const std::string& customer_id) = 0;
+  virtual Result<std::vector<CustomerRelationship>> RelationshipsOf(
+      const std::string& customer_id) = 0;
+  // One page in the query's order, each with the partner's relationship; keyset paging.
+  virtual Result<std::vector<CustomerView>> List(const CustomerListQuery& q) = 0;
+
+  // Delegated admin privileges (DAP), a grant of its own (reference §3.3).
+  virtual Status GrantDelegatedAdmin(const std::string& partner_tenant_id,
+                                     const std::string& customer_id, TimePoint when) = 0;
+  virtual Status RevokeDelegatedAdmin(const std::string& partner_tenant_id,
+                                      const std::string& customer_id) = 0;
+  virtual Result<bool> HasDelegatedAdmin(const std::string& partner_tenant_id,
+                                         const std::string& customer_id) = 0;
+};
+
+class CustomerUserRepository {
+ public:
+  virtual ~CustomerUserRepository() = default;
+  // AlreadyExists when the user principal name is taken.
+  virtual Status Insert(const CustomerUser& u) = 0;
+  virtual Status Update(const CustomerUser& u) = 0;
+  virtual Result<CustomerUser> Get(const std::string& customer_id, const std::string& id) = 0;
+  virtual Result<CustomerUser> GetByPrincipalName(const std::string& upn) = 0;
+};
+
+}  // namespace csphub::domain

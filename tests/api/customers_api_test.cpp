@@ -1,0 +1,502 @@
+// /v1/customers over real sockets: create (validation, domain uniqueness and its race,
+// idempotency), list (paging, filters), read, billing profile with ETags, remove, visibility.
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "support/customer_requests.hpp"
+#include "support/test_server.hpp"
+
+namespace csphub::testing {
+namespace {
+
+const app::DemoPartner& DemoOf(DemoPartner p) { return app::Demo().partners[p]; }
+
+class CustomersApiTest : public ::testing::Test {
+ protected:
+  // Creates a customer; returns its ID (empty on failure, with the test failed).
+  std::string Create(const std::string& token, const CustomerFields& f) {
+    auto res = server_.Post(token, "/v1/customers", CustomerJson(f));
+    EXPECT_TRUE(res);
+    if (!res) return "";
+    EXPECT_EQ(res->status, 201) << res->body;
+    return JsonField(res->body, "/id");
+  }
+  CustomerFields Named(const std::string& domain, const std::string& name) {
+    CustomerFields f;
+    f.domain = domain;
+    f.company_name = name;
+    return f;
+  }
+  int Count(const std::string& token, const std::string& query = "") {
+    auto res = server_.Get(token, "/v1/customers?size=500" + query);
+    return res && res->status == 200 ? std::stoi(JsonField(res->body, "/totalCount")) : -1;
+  }
+
+  TestServer server_;
+  std::string direct_ = server_.UserToken(kDirect, kGlobalAdmin);
+  std::string provider_ = server_.UserToken(kProvider, kAdminAgent);
+  std::string reseller_ = server_.UserToken(kReseller, kAdminAgent);
+  std::string other_ = server_.UserToken(kOtherReseller, kAdminAgent);
+};
+
+TEST_F(CustomersApiTest, CreateReturnsTheCustomerAndItsAdminOnce) {
+  auto res = server_.Post(direct_, "/v1/customers", CustomerJson(Named("Contoso", "Contoso Ltd")));
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 201) << res->body;
+  const std::string id = JsonField(res->body, "/id");
+  EXPECT_EQ(id.size(), 36u);
+  EXPECT_EQ(res->get_header_value("Location"), "/v1/customers/" + id);
+  EXPECT_EQ(JsonField(res->body, "/companyProfile/domain"), "contoso.onmicrosoft.com");
+  EXPECT_EQ(JsonField(res->body, "/companyProfile/tenantId"), id);
+  EXPECT_EQ(JsonField(res->body, "/billingProfile/companyName"), "Contoso Ltd");
+  EXPECT_EQ(JsonField(res->body, "/billingProfile/defaultAddress/city"), "Redmond");
+  EXPECT_EQ(JsonField(res->body, "/relationshipToPartner"), "reseller");
+  EXPECT_EQ(JsonField(res->body, "/attributes/objectType"), "Customer");
+  EXPECT_EQ(JsonField(res->body, "/userCredentials/userName"), "admin@contoso.onmicrosoft.com");
+  const std::string password = JsonField(res->body, "/userCredentials/password");
+  EXPECT_GE(password.size(), 16u);
+
+  // Never shown again.
+  auto got = server_.Get(direct_, "/v1/customers/" + id);
+  ASSERT_TRUE(got);
+  ASSERT_EQ(got->status, 200) << got->body;
+  EXPECT_EQ(got->body.find(password), std::string::npos);
+  EXPECT_EQ(JsonField(got->body, "/userCredentials/password"), "");
+  EXPECT_EQ(JsonField(got->body, "/allowDelegatedAccess"), "true");
+
+  auto company = server_.Get(direct_, "/v1/customers/" + id + "/profiles/company");
+  ASSERT_TRUE(company);
+  EXPECT_EQ(company->status, 200);
+  EXPECT_EQ(JsonField(company->body, "/domain"), "contoso.onmicrosoft.com");
+  EXPECT_EQ(JsonField(company->body, "/attributes/objectType"), "CustomerCompanyProfile");
+  EXPECT_EQ(JsonField(company->body, "/email"), "ann.lee@contoso.example");  // with DAP
+
+  // The activity log has add_customer with the primary domain.
+  auto audit = server_.Get(direct_, "/v1/auditrecords");
+  ASSERT_TRUE(audit);
+  EXPECT_NE(audit->body.find("\"operationType\":\"add_customer\""), std::string::npos);
+  EXPECT_NE(audit->body.find("\"value\":\"contoso.onmicrosoft.com\""), std::string::npos);
+  EXPECT_EQ(audit->body.find(password), std::string::npos);
+}
+
+TEST_F(CustomersApiTest, ResellersCannotCreateCustomers) {
+  auto res = server_.Post(reseller_, "/v1/customers", CustomerJson(Named("resold", "Resold Inc")));
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 403) << res->body;
+  auto free = server_.Head(direct_, "/v1/domains/resold.onmicrosoft.com");
+  ASSERT_TRUE(free);
+  EXPECT_EQ(free->status, 404);
+}
+
+TEST_F(CustomersApiTest, ProviderCreatesForItsResellerWhoThenSeesIt) {
+  CustomerFields f = Named("forreseller", "For Reseller GmbH");
+  f.associated_partner_id = DemoOf(kReseller).tenant_id;
+  const std::string id = Create(provider_, f);
+  ASSERT_FALSE(id.empty());
+  auto mine = server_.Get(provider_, "/v1/customers/" + id);
+  ASSERT_TRUE(mine);
+  EXPECT_EQ(JsonField(mine->body, "/associatedPartnerId"), DemoOf(kReseller).tenant_id);
+  // The reseller has it, with admin access.
+  auto theirs = server_.Get(reseller_, "/v1/customers/" + id);
+  ASSERT_TRUE(theirs);
+  EXPECT_EQ(theirs->status, 200) << theirs->body;
+  EXPECT_EQ(JsonField(theirs->body, "/allowDelegatedAccess"), "true");
+  // The provider's list filtered by that reseller has it; the customer's resellers list it.
+  const std::string filter = R"({"Field":"IndirectReseller","Value":")" +
+                             DemoOf(kReseller).tenant_id + R"(","Operator":"starts_with"})";
+  auto filtered =
+      server_.Get(provider_, "/v1/customers?filter=" + httplib::detail::encode_query_param(filter));
+  ASSERT_TRUE(filtered);
+  ASSERT_EQ(filtered->status, 200) << filtered->body;
+  EXPECT_EQ(JsonField(filtered->body, "/totalCount"), "1");
+  EXPECT_EQ(JsonField(filtered->body, "/items/0/id"), id);
+  auto resellers = server_.Get(provider_, "/v1/customers/" + id + "/relationships");
+  ASSERT_TRUE(resellers);
+  EXPECT_EQ(JsonField(resellers->body, "/items/0/id"), DemoOf(kReseller).tenant_id);
+  EXPECT_EQ(JsonField(resellers->body, "/items/0/relationshipType"), "is_indirect_reseller_of");
+  // The reseller's list filtered by its provider has it.
+  const std::string by_provider = R"({"Field":"IndirectCloudSolutionProvider","Value":")" +
+                                  DemoOf(kProvider).tenant_id + R"("})";
+  auto via = server_.Get(
+      reseller_, "/v1/customers?filter=" + httplib::detail::encode_query_param(by_provider));
+  ASSERT_TRUE(via);
+  EXPECT_EQ(JsonField(via->body, "/items/0/id"), id);
+}
+
+TEST_F(CustomersApiTest, AssociatedPartnerMustBeAPartneredResellerAndNothingIsCreated) {
+  const int before = Count(provider_);
+  for (const std::string& partner :
+       {DemoOf(kOtherReseller).tenant_id, DemoOf(kDirect).tenant_id,
+        std::string("0a0a0a0a-0000-4000-8000-000000000000"), std::string("not-a-guid")}) {
+    CustomerFields f = Named("orphan", "Orphan Corp");
+    f.associated_partner_id = partner;
+    auto res = server_.Post(provider_, "/v1/customers", CustomerJson(f));
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 400) << partner << ": " << res->body;
+    EXPECT_NE(JsonField(res->body, "/description").find("associatedPartnerId"), std::string::npos);
+  }
+  EXPECT_EQ(Count(provider_), before);
+  auto free = server_.Head(provider_, "/v1/domains/orphan");
+  ASSERT_TRUE(free);
+  EXPECT_EQ(free->status, 404);
+  // A direct-bill partner has no resellers either.
+  CustomerFields f = Named("orphan2", "Orphan Two Corp");
+  f.associated_partner_id = DemoOf(kReseller).tenant_id;
+  auto direct = server_.Post(direct_, "/v1/customers", CustomerJson(f));
+  ASSERT_TRUE(direct);
+  EXPECT_EQ(direct->status, 400);
+}
+
+struct BadField {
+  std::string expected_field;
+  std::function<void(CustomerFields&)> spoil;
+};
+
+TEST_F(CustomersApiTest, EachValidationFailureIs400NamingTheField) {
+  const std::vector<BadField> cases = {
+      {"companyProfile.domain", [](auto& f) { f.domain = ""; }},
+      {"companyProfile.domain", [](auto& f) { f.domain = "bad_domain"; }},
+      {"companyProfile.domain", [](auto& f) { f.domain = "-lead"; }},
+      {"companyProfile.domain", [](auto& f) { f.domain = std::string(28, 'a'); }},
+      {"billingProfile.companyName", [](auto& f) { f.company_name = ""; }},
+      {"billingProfile.companyName", [](auto& f) { f.company_name = "X"; }},
+      {"billingProfile.companyName", [](auto& f) { f.company_name = "   "; }},
+      {"billingProfile.companyName", [](auto& f) { f.company_name = "!!!@@"; }},
+      {"billingProfile.companyName", [](auto& f) { f.company_name = "1 2 3"; }},
+      {"billingProfile.companyName", [](auto& f) { f.company_name = "LLC"; }},
+      {"billingProfile.companyName", [](auto& f) { f.company_name = "Inc."; }},
+      {"billingProfile.companyName", [](auto& f) { f.company_name = "999"; }},
+      {"billingProfile.companyName", [](auto& f) { f.company_name = std::string(256, 'a') + "b"; }},
+      {"billingProfile.firstName", [](auto& f) { f.first_name = ""; }},
+      {"billingProfile.firstName", [](auto& f) { f.first_name = "A"; }},
+      {"billingProfile.firstName", [](auto& f) { f.first_name = "test"; }},
+      {"billingProfile.firstName", [](auto& f) { f.first_name = "12345"; }},
+      {"billingProfile.lastName", [](auto& f) { f.last_name = std::string(41, 'b'); }},
+      {"billingProfile.lastName", [](auto& f) { f.last_name = "Admin"; }},
+      {"billingProfile.email", [](auto& f) { f.email = ""; }},
+      {"billingProfile.email", [](auto& f) { f.email = "not-an-email"; }},
+      {"billingProfile.email", [](auto& f) { f.email = "someone@microsoft.com"; }},
+      {"billingProfile.email", [](auto& f) { f.email = "ops@tailspindirect.onmicrosoft.com"; }},
+      {"billingProfile.language", [](auto& f) { f.language = "english"; }},
+      {"billingProfile.culture", [](auto& f) { f.culture = "en_US"; }},
+      {"billingProfile.culture", [](auto& f) { f.culture = "fr-FR"; }},
+      {"billingProfile.defaultAddress.country", [](auto& f) { f.country = "USA"; }},
+      {"billingProfile.defaultAddress.country", [](auto& f) { f.country = "XX"; }},
+      {"billingProfile.defaultAddress.addressLine1", [](auto& f) { f.address_line1 = ""; }},
+      {"billingProfile.defaultAddress.addressLine1",
+       [](auto& f) { f.address_line1 = std::string(201, 'a'); }},
+      {"billingProfile.defaultAddress.city", [](auto& f) { f.city = ""; }},
+      {"billingProfile.defaultAddress.state", [](auto& f) { f.state = "WAS"; }},
+      {"billingProfile.defaultAddress.postalCode", [](auto& f) { f.postal_code = ""; }},
+      {"billingProfile.defaultAddress.phoneNumber",
+       [](auto& f) {
+         f.country = "RU";
+         f.culture = "ru-RU";
+         f.language = "ru";
+         f.state = "";
+       }},
+      {"billingProfile.defaultAddress.phoneNumber", [](auto& f) { f.phone = "call me maybe"; }},
+  };
+  const int before = Count(direct_);
+  for (const BadField& c : cases) {
+    CustomerFields f = Named("validation", "Validation Corp");
+    c.spoil(f);
+    auto res = server_.Post(direct_, "/v1/customers", CustomerJson(f));
+    ASSERT_TRUE(res);
+    SCOPED_TRACE(c.expected_field + " " + res->body);
+    EXPECT_EQ(res->status, 400);
+    EXPECT_EQ(JsonField(res->body, "/code"), "800002");
+    EXPECT_NE(JsonField(res->body, "/description").find("'" + c.expected_field + "'"),
+              std::string::npos);
+  }
+  EXPECT_EQ(Count(direct_), before);
+  // Russian customers with a phone number, and Cyrillic or CJK names, are fine.
+  CustomerFields ru = Named("romashka", "ООО Ромашка");
+  ru.country = "RU";
+  ru.culture = "ru-RU";
+  ru.language = "ru";
+  ru.state = "";
+  ru.phone = "+7 495 123-45-67";
+  ru.first_name = "Иван";
+  ru.last_name = "王";
+  EXPECT_FALSE(Create(direct_, ru).empty());
+}
+
+TEST_F(CustomersApiTest, MalformedBodiesAre400) {
+  for (const std::string& body :
+       {std::string("{not json"), std::string("[]"), std::string(R"({"billingProfile":{}})"),
+        std::string(R"({"companyProfile":{"domain":5},"billingProfile":{}})"),
+        std::string(R"({"companyProfile":{"domain":"x"},"billingProfile":{"email":"a@b.c"}})")}) {
+    auto res = server_.Post(direct_, "/v1/customers", body);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 400) << body << " → " << res->body;
+  }
+}
+
+TEST_F(CustomersApiTest, DomainsAreUniqueAcrossCustomersAndPartners) {
+  ASSERT_FALSE(Create(direct_, Named("taken", "Taken Corp")).empty());
+  auto again = server_.Post(provider_, "/v1/customers", CustomerJson(Named("TAKEN", "Other Corp")));
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 409) << again->body;
+  EXPECT_NE(JsonField(again->body, "/description").find("taken.onmicrosoft.com"),
+            std::string::npos);
+  // A partner's own sign-in domain is taken too.
+  const std::string partner_prefix =
+      DemoOf(kProvider).domain.substr(0, DemoOf(kProvider).domain.find('.'));
+  auto partner =
+      server_.Post(direct_, "/v1/customers", CustomerJson(Named(partner_prefix, "Copycat Corp")));
+  ASSERT_TRUE(partner);
+  EXPECT_EQ(partner->status, 409) << partner->body;
+
+  for (const std::string& d :
+       {std::string("taken"), std::string("Taken.onmicrosoft.com"), partner_prefix}) {
+    auto head = server_.Head(reseller_, "/v1/domains/" + d);
+    ASSERT_TRUE(head);
+    EXPECT_EQ(head->status, 200) << d;
+    EXPECT_TRUE(head->body.empty());
+  }
+  auto free = server_.Head(reseller_, "/v1/domains/free-one");
+  ASSERT_TRUE(free);
+  EXPECT_EQ(free->status, 404);
+  auto bad = server_.Head(reseller_, "/v1/domains/bad_domain!");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+}
+
+TEST_F(CustomersApiTest, TwoConcurrentCreatesOfOneDomainMakeExactlyOneCustomer) {
+  for (int round = 0; round < 3; ++round) {
+    const std::string domain = "race" + std::to_string(round);
+    std::vector<int> statuses(2, 0);
+    std::vector<std::thread> threads;
+    const std::string tokens[2] = {direct_, provider_};
+    for (int i = 0; i < 2; ++i) {
+      threads.emplace_back([&, i] {
+        auto res =
+            server_.Post(tokens[i], "/v1/customers",
+                         CustomerJson(Named(domain, "Racer " + std::to_string(i) + " Corp")));
+        statuses[i] = res ? res->status : -1;
+      });
+    }
+    for (auto& t : threads) t.join();
+    std::multiset<int> got(statuses.begin(), statuses.end());
+    EXPECT_EQ(got, (std::multiset<int>{201, 409})) << domain;
+  }
+}
+
+TEST_F(CustomersApiTest, CreateIsIdempotentByRequestId) {
+  const std::string body = CustomerJson(Named("idem", "Idempotent Corp"));
+  const httplib::Headers rid = {{"MS-RequestId", "0f8fad5b-d9cb-469f-a165-70867728950e"}};
+  const int before = Count(direct_);
+  auto first = server_.Post(direct_, "/v1/customers", body, rid);
+  auto second = server_.Post(direct_, "/v1/customers", body, rid);
+  ASSERT_TRUE(first);
+  ASSERT_TRUE(second);
+  EXPECT_EQ(first->status, 201);
+  EXPECT_EQ(second->status, 201);
+  EXPECT_EQ(second->body, first->body);  // the same customer and the same one-time password
+  EXPECT_EQ(Count(direct_), before + 1);
+  auto other =
+      server_.Post(direct_, "/v1/customers", CustomerJson(Named("idem2", "Other Corp")), rid);
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 422);
+  EXPECT_EQ(Count(direct_), before + 1);
+}
+
+TEST_F(CustomersApiTest, ListPagesWithContinuationTokensInNameOrder) {
+  const std::vector<std::string> names = {"Delta Co Ltd", "alpha Corp", "Echo Corp", "Bravo Corp",
+                                          "charlie Ltd"};
+  for (size_t i = 0; i < names.size(); ++i) {
+    ASSERT_FALSE(Create(direct_, Named("page" + std::to_string(i), names[i])).empty());
+  }
+  std::vector<std::string> seen;
+  auto page = server_.Get(direct_, "/v1/customers?size=2");
+  for (int guard = 0; page && guard < 10; ++guard) {
+    ASSERT_EQ(page->status, 200) << page->body;
+    const int n = std::stoi(JsonField(page->body, "/totalCount"));
+    for (int i = 0; i < n; ++i) {
+      seen.push_back(
+          JsonField(page->body, "/items/" + std::to_string(i) + "/companyProfile/companyName"));
+    }
+    const std::string token = JsonField(page->body, "/continuationToken");
+    if (token.empty()) break;
+    EXPECT_EQ(n, 2);
+    EXPECT_EQ(JsonField(page->body, "/links/next/headers/0/key"), "MS-ContinuationToken");
+    EXPECT_EQ(JsonField(page->body, "/links/next/headers/0/value"), token);
+    const std::string next = JsonField(page->body, "/links/next/uri");
+    EXPECT_EQ(next, "/customers?seekOperation=Next");
+    page =
+        server_.Get(direct_, "/v1/customers?seekOperation=Next", {{"MS-ContinuationToken", token}});
+  }
+  EXPECT_EQ(seen, (std::vector<std::string>{"alpha Corp", "Bravo Corp", "charlie Ltd",
+                                            "Delta Co Ltd", "Echo Corp"}));
+  // A garbled token is a clear 400.
+  auto bad =
+      server_.Get(direct_, "/v1/customers?seekOperation=Next", {{"MS-ContinuationToken", "%%%"}});
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+}
+
+TEST_F(CustomersApiTest, FiltersArePrefixMatchesIgnoringCase) {
+  ASSERT_FALSE(Create(direct_, Named("wingtip", "Wingtip Toys")).empty());
+  ASSERT_FALSE(Create(direct_, Named("wideworld", "Wide World Importers")).empty());
+  ASSERT_FALSE(Create(direct_, Named("adatum", "Adatum Corporation")).empty());
+  ASSERT_FALSE(Create(direct_, Named("romashka2", "Ромашка Трейд")).empty());
+  auto by = [&](const std::string& field, const std::string& value) {
+    const std::string f =
+        R"({"Field":")" + field + R"(","Value":")" + value + R"(","Operator":"starts_with"})";
+    return Count(direct_, "&filter=" + httplib::detail::encode_query_param(f));
+  };
+  EXPECT_EQ(by("CompanyName", "wI"), 2);
+  EXPECT_EQ(by("CompanyName", "wingtip t"), 1);
+  EXPECT_EQ(by("CompanyName", "РОМАШ"), 1);
+  EXPECT_EQ(by("CompanyName", "zzz"), 0);
+  EXPECT_EQ(by("Domain", "WIDE"), 1);
+  EXPECT_EQ(by("Domain", "a"), 1);
+  for (const std::string& bad :
+       {std::string(R"({"Field":"Email","Value":"a","Operator":"starts_with"})"),
+        std::string(R"({"Field":"CompanyName","Value":"a","Operator":"equals"})"),
+        std::string(R"({"Field":"CompanyName"})"), std::string("not json")}) {
+    auto res =
+        server_.Get(direct_, "/v1/customers?filter=" + httplib::detail::encode_query_param(bad));
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 400) << bad << " → " << res->body;
+  }
+  for (const char* size : {"0", "-1", "501", "ten"}) {
+    auto res = server_.Get(direct_, std::string("/v1/customers?size=") + size);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 400) << size;
+  }
+}
+
+TEST_F(CustomersApiTest, OthersSeeNothingOfACustomer) {
+  const std::string id = Create(direct_, Named("private", "Private Corp"));
+  ASSERT_FALSE(id.empty());
+  for (const std::string& token : {provider_, reseller_, other_}) {
+    for (const std::string& path :
+         {"/v1/customers/" + id, "/v1/customers/" + id + "/profiles/company",
+          "/v1/customers/" + id + "/profiles/billing", "/v1/customers/" + id + "/relationships"}) {
+      auto res = server_.Get(token, path);
+      ASSERT_TRUE(res);
+      EXPECT_EQ(res->status, 404) << path;
+    }
+    auto patch = server_.Patch(token, "/v1/customers/" + id, R"({"relationshipToPartner":"none"})");
+    ASSERT_TRUE(patch);
+    EXPECT_EQ(patch->status, 404);
+    EXPECT_EQ(Count(token, "&filter=" + httplib::detail::encode_query_param(
+                                            R"({"Field":"Domain","Value":"private"})")),
+              0);
+  }
+  // An unknown ID and a malformed one answer the same.
+  auto unknown = server_.Get(direct_, "/v1/customers/0b0b0b0b-0000-4000-8000-000000000000");
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 404);
+}
+
+TEST_F(CustomersApiTest, BillingProfileUpdatesNeedTheCurrentEtag) {
+  const std::string id = Create(direct_, Named("billing", "Billing Corp"));
+  ASSERT_FALSE(id.empty());
+  const std::string path = "/v1/customers/" + id + "/profiles/billing";
+  auto got = server_.Get(direct_, path);
+  ASSERT_TRUE(got);
+  const std::string etag = JsonField(got->body, "/attributes/etag");
+  ASSERT_FALSE(etag.empty());
+  EXPECT_EQ(got->get_header_value("ETag"), "\"" + etag + "\"");
+
+  CustomerFields f = Named("billing", "Billing Renamed Corp");
+  f.city = "Seattle";
+  auto missing = server_.Put(direct_, path, BillingJson(f, ""));
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 400) << missing->body;
+  auto ok = server_.Put(direct_, path, BillingJson(f, ""), {{"If-Match", "\"" + etag + "\""}});
+  ASSERT_TRUE(ok);
+  ASSERT_EQ(ok->status, 200) << ok->body;
+  EXPECT_EQ(JsonField(ok->body, "/defaultAddress/city"), "Seattle");
+  const std::string etag2 = JsonField(ok->body, "/attributes/etag");
+  EXPECT_NE(etag2, etag);
+  // The old etag is stale now: 412, and nothing changes.
+  f.city = "Tacoma";
+  auto stale = server_.Put(direct_, path, BillingJson(f, etag));
+  ASSERT_TRUE(stale);
+  EXPECT_EQ(stale->status, 412) << stale->body;
+  EXPECT_EQ(JsonField(stale->body, "/code"), "2055");
+  auto after = server_.Get(direct_, path);
+  EXPECT_EQ(JsonField(after->body, "/defaultAddress/city"), "Seattle");
+  // The list shows the new name, and searches by it.
+  EXPECT_EQ(Count(direct_, "&filter=" + httplib::detail::encode_query_param(
+                                            R"({"Field":"CompanyName","Value":"billing ren"})")),
+            1);
+  // The country is fixed; validation applies as on create.
+  f.country = "CA";
+  auto moved = server_.Put(direct_, path, BillingJson(f, etag2));
+  ASSERT_TRUE(moved);
+  EXPECT_EQ(moved->status, 400) << moved->body;
+  f.country = "US";
+  f.email = "bad";
+  auto invalid = server_.Put(direct_, path, BillingJson(f, etag2));
+  ASSERT_TRUE(invalid);
+  EXPECT_EQ(invalid->status, 400);
+  EXPECT_NE(JsonField(invalid->body, "/description").find("billingProfile.email"),
+            std::string::npos);
+  // Audited with old and new values.
+  auto audit = server_.Get(direct_, "/v1/auditrecords");
+  EXPECT_NE(audit->body.find("update_customer_billing_profile"), std::string::npos);
+}
+
+TEST_F(CustomersApiTest, RemovingTheRelationshipKeepsDelegatedAdminAndCanBeUndoneOnlyByInvitation) {
+  const std::string id = Create(direct_, Named("leaving", "Leaving Corp"));
+  ASSERT_FALSE(id.empty());
+  const int before = Count(direct_);
+  // The partner's Global admin removes it; a Sales agent may not.
+  auto denied = server_.Patch(server_.UserToken(kDirect, kSalesAgent), "/v1/customers/" + id,
+                              R"({"relationshipToPartner":"none"})");
+  ASSERT_TRUE(denied);
+  EXPECT_EQ(denied->status, 403);
+  auto bad =
+      server_.Patch(direct_, "/v1/customers/" + id, R"({"relationshipToPartner":"advisor"})");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  auto removed =
+      server_.Patch(direct_, "/v1/customers/" + id, R"({"relationshipToPartner":"none"})");
+  ASSERT_TRUE(removed);
+  ASSERT_EQ(removed->status, 200) << removed->body;
+  EXPECT_EQ(JsonField(removed->body, "/relationshipToPartner"), "none");
+  EXPECT_EQ(JsonField(removed->body, "/allowDelegatedAccess"), "true");  // left as it was
+  EXPECT_EQ(Count(direct_), before - 1);
+  auto later = server_.Get(direct_, "/v1/customers/" + id);
+  ASSERT_TRUE(later);
+  EXPECT_EQ(later->status, 403);
+  EXPECT_EQ(JsonField(later->body, "/code"), "20002");
+  auto again = server_.Patch(direct_, "/v1/customers/" + id, R"({"relationshipToPartner":"none"})");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 403);
+  auto audit = server_.Get(direct_, "/v1/auditrecords");
+  EXPECT_NE(audit->body.find("remove_partner_customer_relationship"), std::string::npos);
+}
+
+TEST_F(CustomersApiTest, PartnerCanGiveUpDelegatedAdmin) {
+  const std::string id = Create(direct_, Named("nodap", "No Dap Corp"));
+  ASSERT_FALSE(id.empty());
+  auto no_change = server_.Patch(direct_, "/v1/customers/" + id, R"({})");
+  ASSERT_TRUE(no_change);
+  EXPECT_EQ(no_change->status, 400);
+  auto grant = server_.Patch(direct_, "/v1/customers/" + id, R"({"allowDelegatedAccess":true})");
+  ASSERT_TRUE(grant);
+  EXPECT_EQ(grant->status, 400);
+  auto drop = server_.Patch(direct_, "/v1/customers/" + id, R"({"allowDelegatedAccess":false})");
+  ASSERT_TRUE(drop);
+  ASSERT_EQ(drop->status, 200) << drop->body;
+  EXPECT_EQ(JsonField(drop->body, "/allowDelegatedAccess"), "false");
+  EXPECT_EQ(JsonField(drop->body, "/relationshipToPartner"), "reseller");  // commerce stays
+  auto company = server_.Get(direct_, "/v1/customers/" + id + "/profiles/company");
+  ASSERT_TRUE(company);
+  EXPECT_EQ(company->status, 200);
+  EXPECT_EQ(JsonField(company->body, "/email"), "");  // contact details need admin access
+}
+
+}  // namespace
+}  // namespace csphub::testing
