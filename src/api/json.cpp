@@ -29,6 +29,11 @@ Result<std::optional<std::string>> ObjectReader::OptionalString(std::string_view
   return std::optional<std::string>(std::string(v->GetString(), v->GetStringLength()));
 }
 
+Result<std::string> ObjectReader::StringOrEmpty(std::string_view name) const {
+  ASSIGN_OR_RETURN(auto value, OptionalString(name));
+  return value.value_or("");
+}
+
 Result<std::optional<bool>> ObjectReader::OptionalBool(std::string_view name) const {
   const rapidjson::Value* v = Find(name);
   if (!v) return std::optional<bool>();

@@ -103,6 +103,8 @@ class ObjectReader {
 
   Result<std::string> RequiredString(std::string_view name) const;
   Result<std::optional<std::string>> OptionalString(std::string_view name) const;
+  // An optional string member, "" when absent or null.
+  Result<std::string> StringOrEmpty(std::string_view name) const;
   Result<std::optional<bool>> OptionalBool(std::string_view name) const;
   Result<std::optional<std::int64_t>> OptionalInt(std::string_view name) const;
   Result<std::optional<std::vector<std::string>>> OptionalStringArray(std::string_view name) const;

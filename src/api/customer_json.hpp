@@ -1,0 +1,33 @@
+#pragma once
+// Customer resources as JSON (reference §4.3 Customer, CustomerCompanyProfile,
+// CustomerBillingProfile), written and read the same way by the API handlers and the CLI.
+#include <string>
+
+#include "api/json.hpp"
+#include "domain/customer/customer_service.hpp"
+
+namespace csphub::api {
+
+struct CustomerJsonOptions {
+  bool with_delegated_access = false;                // get-by-id shows allowDelegatedAccess
+  const domain::CreatedCustomer* created = nullptr;  // adds userCredentials (create only)
+};
+
+void WriteSelfLink(JsonOut& j, const std::string& uri);
+// The members of a company profile; contact details only with delegated admin.
+void WriteCompanyProfile(JsonOut& j, const domain::Customer& c, bool with_contact);
+// The members of a billing profile, with its etag in attributes.
+void WriteBillingProfile(JsonOut& j, const domain::Customer& c);
+void WriteCustomer(JsonOut& j, const domain::CustomerDetails& d, CustomerJsonOptions o = {});
+std::string CustomerBody(const domain::CustomerDetails& d, CustomerJsonOptions o = {});
+
+// A billing profile from its JSON (create and PUT): the contact's names may come on the
+// profile or on its default address (both appear in Partner Center's samples).
+Result<domain::BillingProfile> ReadBilling(const ObjectReader& b);
+// The body of POST /v1/customers.
+Result<domain::NewCustomer> ReadNewCustomer(const std::string& body);
+// filter={"Field":"CompanyName|Domain|IndirectReseller|IndirectCloudSolutionProvider",
+//         "Value":"…","Operator":"starts_with"}
+Status ReadCustomerFilter(const std::string& text, domain::CustomerListRequest& req);
+
+}  // namespace csphub::api
