@@ -1,6 +1,7 @@
 // /v1/customers and /v1/domains: create, list, read, update the billing profile, remove the
 // relationship (reference §4.2, §4.3 Customer, CustomerCompanyProfile, CustomerBillingProfile).
 #include "api/call_context.hpp"
+#include "api/customer_csv.hpp"
 #include "api/customer_json.hpp"
 #include "api/handlers.hpp"
 #include "api/responses.hpp"
@@ -158,6 +159,20 @@ http::Response CheckDomain(Services& s, http::Request& req) {
   ASSIGN_OR_RESPOND(taken, s.customers.DomainInUse(Caller(req), req.Param("domain")));
   http::Response r;
   r.status = *taken ? 200 : 404;
+  return r;
+}
+
+// GET /v1/customers/export: the whole list as CSV (the portal's "Export customers").
+http::Response ExportCustomers(Services& s, http::Request& req) {
+  std::string body = CustomerCsvHeader();
+  Status st = s.customers.Export(Caller(req), [&](const std::vector<domain::CustomerView>& page) {
+    for (const auto& v : page) AppendCustomerCsvRow(body, v);
+    return Status::Ok();
+  });
+  if (!st.ok()) return ErrorResponse(st);
+  http::Response r = Json(200, std::move(body));
+  r.content_type = "text/csv; charset=utf-8";
+  r.SetHeader("Content-Disposition", "attachment; filename=\"customers.csv\"");
   return r;
 }
 

@@ -43,6 +43,7 @@ http::Response ListAuditRecords(Services&, http::Request&);
 
 http::Response CreateCustomer(Services&, http::Request&);
 http::Response ListCustomers(Services&, http::Request&);
+http::Response ExportCustomers(Services&, http::Request&);
 http::Response GetCustomer(Services&, http::Request&);
 http::Response PatchCustomer(Services&, http::Request&);
 http::Response GetCustomerCompanyProfile(Services&, http::Request&);

@@ -54,6 +54,7 @@ std::vector<http::Route> BuildRoutes(Services& s) {
       // Fixed paths under /v1/customers come before /v1/customers/:id.
       {"POST", "/v1/customers", "customers", true, CreateCustomer},
       {"GET", "/v1/customers", "customers", true, ListCustomers},
+      {"GET", "/v1/customers/export", "customers", true, ExportCustomers},
       {"GET", "/v1/customers/:id", "customers", true, GetCustomer},
       {"PATCH", "/v1/customers/:id", "customers", true, PatchCustomer},
       {"GET", "/v1/customers/:id/profiles/company", "customers", true, GetCustomerCompanyProfile},

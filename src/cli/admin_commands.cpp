@@ -20,30 +20,6 @@ domain::CallContext OperatorContext() {
   return ctx;
 }
 
-// The CLI acts for a partner as its Global admin: it runs on the server with the database in
-// hand, and the activity log records it as the CLI.
-domain::CallContext PartnerAdminContext(const std::string& tenant_id) {
-  domain::CallContext ctx;
-  ctx.kind = domain::PrincipalKind::kPartnerUser;
-  ctx.tenant_id = ToLower(tenant_id);
-  ctx.subject_id = "cli";
-  ctx.user_principal_name = "operator (cli)";
-  ctx.roles = domain::RoleSet{domain::Role::kGlobalAdmin};
-  return ctx;
-}
-
-std::unique_ptr<app::Application> Open(const CommonOptions& opts) {
-  auto a = app::Application::Create(ResolveConfig(opts));
-  if (!a.ok()) Fail(a.status().description() + " " + a.status().detail());
-  return std::move(a).value();
-}
-
-template <typename T>
-T OrFail(Result<T> r) {
-  if (!r.ok()) Fail(r.status().description());
-  return std::move(r).value();
-}
-
 void PrintPartner(api::JsonOut& j, const domain::Partner& p) {
   j.BeginObject().Field("tenantId", p.tenant_id).Field("name", p.name).Field("country", p.country);
   j.StringArray("programs", domain::ProgramNames(p.programs)).Field("mpnId", p.mpn_id);
@@ -57,7 +33,7 @@ void AddInit(CLI::App& root) {
   AddCommonOptions(*cmd, *opts);
   cmd->add_flag("--rotate", *rotate, "Replace an existing operator credential");
   cmd->callback([opts, rotate] {
-    auto a = Open(*opts);
+    auto a = OpenApplication(*opts);
     const std::string secret = OrFail(a->identity().InitOperator(*rotate));
     if (Json(*opts)) {
       api::JsonOut j;
@@ -139,7 +115,7 @@ void AddPartner(CLI::App& root) {
   enroll->add_option("--mpn-id", req->mpn_id)->required();
   enroll->add_option("--domain", req->domain);
   enroll->callback([opts, req] {
-    auto a = Open(*opts);
+    auto a = OpenApplication(*opts);
     auto e = OrFail(a->partners().Enroll(OperatorContext(), *req));
     api::JsonOut j;
     j.BeginObject().Key("partner");
@@ -161,7 +137,7 @@ void AddPartner(CLI::App& root) {
   CLI::App* list = partner->add_subcommand("list", "List partners");
   AddCommonOptions(*list, *list_opts);
   list->callback([list_opts] {
-    auto a = Open(*list_opts);
+    auto a = OpenApplication(*list_opts);
     auto partners = OrFail(a->partners().List(OperatorContext(), std::nullopt, 100000));
     if (Json(*list_opts)) {
       api::JsonOut j;
@@ -187,7 +163,7 @@ void AddPartner(CLI::App& root) {
     AddCommonOptions(*cmd, *o);
     cmd->add_option("tenant", *tenant, "Partner tenant ID")->required();
     cmd->callback([o, tenant, disable] {
-      auto a = Open(*o);
+      auto a = OpenApplication(*o);
       auto p = OrFail(a->partners().SetDisabled(OperatorContext(), ToLower(*tenant), disable));
       api::JsonOut j;
       PrintPartner(j, p);
@@ -208,7 +184,7 @@ void AddPartnership(CLI::App& root) {
   request->add_option("--provider", *provider, "Provider tenant ID")->required();
   request->add_option("--locale", *locale, "en-US, ru-RU or zh-TW");
   request->callback([req_opts, provider, locale] {
-    auto a = Open(*req_opts);
+    auto a = OpenApplication(*req_opts);
     auto issued =
         OrFail(a->partnerships().CreateInvitation(PartnerAdminContext(*provider), *locale));
     if (Json(*req_opts)) {
@@ -230,7 +206,7 @@ void AddPartnership(CLI::App& root) {
   accept->add_option("--reseller", *reseller, "Reseller tenant ID")->required();
   accept->add_option("--link", *link, "The link (or just its token)")->required();
   accept->callback([acc_opts, reseller, link] {
-    auto a = Open(*acc_opts);
+    auto a = OpenApplication(*acc_opts);
     const std::string token = link->substr(link->rfind('/') + 1);
     auto l = OrFail(a->partnerships().AcceptInvitation(PartnerAdminContext(*reseller), token));
     api::JsonOut j;

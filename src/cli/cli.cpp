@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "common/ids.hpp"
+
 namespace csphub::cli {
 
 void AddCommonOptions(CLI::App& cmd, CommonOptions& opts) {
@@ -26,6 +28,22 @@ app::Config ResolveConfig(const CommonOptions& opts) {
   return config;
 }
 
+std::unique_ptr<app::Application> OpenApplication(const CommonOptions& opts) {
+  auto a = app::Application::Create(ResolveConfig(opts));
+  if (!a.ok()) Fail(a.status().description() + " " + a.status().detail());
+  return std::move(a).value();
+}
+
+domain::CallContext PartnerAdminContext(const std::string& tenant_id) {
+  domain::CallContext ctx;
+  ctx.kind = domain::PrincipalKind::kPartnerUser;
+  ctx.tenant_id = ToLower(tenant_id);
+  ctx.subject_id = "cli";
+  ctx.user_principal_name = "operator (cli)";
+  ctx.roles = domain::RoleSet{domain::Role::kGlobalAdmin};
+  return ctx;
+}
+
 bool Json(const CommonOptions& opts) { return opts.output == "json"; }
 
 void Fail(const std::string& message) {
@@ -38,6 +56,7 @@ int Run(int argc, char** argv) {
   root.require_subcommand(1);
   AddServeCommand(root);
   AddAdminCommands(root);
+  AddCustomerCommands(root);
   // Logs go to stderr, so that data printed on stdout stays machine-readable.
   spdlog::set_default_logger(spdlog::stderr_color_mt("csphub"));
   spdlog::set_pattern("%v");

@@ -3,9 +3,12 @@
 // admin commands obey the same rules as HTTP calls.
 #include <CLI/CLI.hpp>
 
+#include <memory>
 #include <string>
 
+#include "app/application.hpp"
 #include "app/config.hpp"
+#include "domain/call_context.hpp"
 
 namespace csphub::cli {
 
@@ -22,8 +25,22 @@ app::Config ResolveConfig(const CommonOptions& opts);
 bool Json(const CommonOptions& opts);
 [[noreturn]] void Fail(const std::string& message);
 
+// The application on the configured database (no server started); exits on error.
+std::unique_ptr<app::Application> OpenApplication(const CommonOptions& opts);
+// The CLI acts for a partner as its Global admin: it runs on the server with the database in
+// hand, and the activity log records it as the CLI.
+domain::CallContext PartnerAdminContext(const std::string& tenant_id);
+
+// The value, or exit with the error's description.
+template <typename T>
+T OrFail(Result<T> r) {
+  if (!r.ok()) Fail(r.status().description());
+  return std::move(r).value();
+}
+
 void AddServeCommand(CLI::App& root);
 void AddAdminCommands(CLI::App& root);
+void AddCustomerCommands(CLI::App& root);
 
 int Run(int argc, char** argv);
 

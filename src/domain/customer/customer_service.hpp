@@ -2,6 +2,7 @@
 // Customers as partners see them: create (with the admin user and the relationships, in one
 // transaction), list with keyset paging and prefix filters, read, update the billing profile,
 // remove the relationship, drop delegated admin (issue 3; reference §2.1–2.7, §4.4).
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,6 +71,11 @@ class CustomerService {
   // The indirect resellers that hold a relationship with the customer.
   Result<std::vector<Partner>> IndirectResellers(const CallContext& ctx,
                                                  const std::string& customer_id);
+  // The caller's whole customer list, in name order, a page at a time (the export: reference
+  // §2.1 exports the full list whatever the search). Each page is read in its own snapshot, so
+  // a long export never holds the database; `sink` may stop it by returning an error.
+  Status Export(const CallContext& ctx,
+                const std::function<Status(const std::vector<CustomerView>&)>& sink);
   // Whether any tenant holds `domain` ("contoso" or "contoso.<suffix>").
   Result<bool> DomainInUse(const CallContext& ctx, const std::string& domain);
 

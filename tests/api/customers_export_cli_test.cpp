@@ -1,0 +1,104 @@
+// The customer list as CSV (GET /v1/customers/export) and the `csphub customers` CLI, run as a
+// real process against the same SQLite file the test server uses.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+
+#include "support/customer_requests.hpp"
+#include "support/test_server.hpp"
+
+namespace csphub::testing {
+namespace {
+
+// Runs the csphub binary with `args` through the shell; returns its standard output.
+std::string RunCli(const std::string& args, int* exit_code = nullptr) {
+  const std::string command = std::string(CSPHUB_BINARY) + " " + args + " 2>/dev/null";
+  std::FILE* pipe = ::popen(command.c_str(), "r");
+  std::string out;
+  if (pipe == nullptr) return out;
+  char buf[4096];
+  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
+  const int status = ::pclose(pipe);
+  if (exit_code) *exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return out;
+}
+
+class CustomersExportCliTest : public ::testing::Test {
+ protected:
+  std::string Create(const std::string& domain, const std::string& name) {
+    CustomerFields f;
+    f.domain = domain;
+    f.company_name = name;
+    auto res = server_.Post(token_, "/v1/customers", CustomerJson(f));
+    EXPECT_TRUE(res);
+    if (!res) return "";
+    EXPECT_EQ(res->status, 201) << res->body;
+    return JsonField(res->body, "/id");
+  }
+  std::string Cli(const std::string& args, int* exit_code = nullptr) {
+    return RunCli(args + " --database " + server_.app().config().database + " --partner " +
+                      app::Demo().partners[kDirect].tenant_id,
+                  exit_code);
+  }
+
+  TestServer server_;
+  std::string token_ = server_.UserToken(kDirect, kGlobalAdmin);
+};
+
+TEST_F(CustomersExportCliTest, ExportIsTheWholeListAsCsv) {
+  const std::string a = Create("exporta", "Export, \"Quoted\" Ltd");
+  const std::string b = Create("exportb", "=HYPERLINK(1) Corp");
+  auto res = server_.Get(token_, "/v1/customers/export");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(res->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(res->body,
+            "Microsoft ID,Company name,Primary domain name,Relationship,Tags\r\n" + b +
+                ",'=HYPERLINK(1) Corp,exportb.onmicrosoft.com,Cloud reseller,\r\n" + a +
+                ",\"Export, \"\"Quoted\"\" Ltd\",exporta.onmicrosoft.com,Cloud reseller,\r\n");
+  // Helpdesk agents may export; other partners' customers never appear.
+  auto other = server_.Get(server_.UserToken(kProvider, kGlobalAdmin), "/v1/customers/export");
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->body, "Microsoft ID,Company name,Primary domain name,Relationship,Tags\r\n");
+}
+
+TEST_F(CustomersExportCliTest, CliCreatesListsGetsAndExports) {
+  const std::string body_path = TempDir() + "/customer.json";
+  CustomerFields f;
+  f.domain = "clitest";
+  f.company_name = "Cli Test Corp";
+  {
+    std::FILE* out = std::fopen(body_path.c_str(), "w");
+    ASSERT_NE(out, nullptr);
+    const std::string json = CustomerJson(f);
+    std::fwrite(json.data(), 1, json.size(), out);
+    std::fclose(out);
+  }
+  int rc = -1;
+  const std::string created = Cli("customers create --output json --file " + body_path, &rc);
+  ASSERT_EQ(rc, 0) << created;
+  const std::string id = JsonField(created, "/id");
+  ASSERT_EQ(id.size(), 36u) << created;
+  EXPECT_EQ(JsonField(created, "/userCredentials/userName"), "admin@clitest.onmicrosoft.com");
+  // The server sees what the CLI wrote.
+  auto got = server_.Get(token_, "/v1/customers/" + id);
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->status, 200);
+
+  const std::string listed = Cli("customers list --output json --all");
+  EXPECT_EQ(JsonField(listed, "/0/id"), id) << listed;
+  const std::string shown = Cli("customers get --output json " + id);
+  EXPECT_EQ(JsonField(shown, "/companyProfile/domain"), "clitest.onmicrosoft.com");
+  const std::string csv = Cli("customers export");
+  EXPECT_NE(csv.find(id + ",Cli Test Corp,clitest.onmicrosoft.com"), std::string::npos) << csv;
+
+  // Refusals come back as a message and exit code 2, and change nothing.
+  Cli("customers create --file " + body_path, &rc);
+  EXPECT_EQ(rc, 2);
+  Cli("customers get 0b0b0b0b-0000-4000-8000-000000000000", &rc);
+  EXPECT_EQ(rc, 2);
+}
+
+}  // namespace
+}  // namespace csphub::testing
