@@ -52,4 +52,12 @@ http::Response PutCustomerBillingProfile(Services&, http::Request&);
 http::Response ListCustomerRelationships(Services&, http::Request&);
 http::Response CheckDomain(Services&, http::Request&);
 
+http::Response RequestCustomerRelationship(Services&, http::Request&);
+http::Response PreviewCustomerInvitation(Services&, http::Request&);
+http::Response AcceptCustomerInvitation(Services&, http::Request&);
+http::Response DeclineCustomerInvitation(Services&, http::Request&);
+http::Response ListCustomerPartners(Services&, http::Request&);
+http::Response RevokePartnerDelegatedAdmin(Services&, http::Request&);
+http::Response SignUpCustomer(Services&, http::Request&);
+
 }  // namespace csphub::api

@@ -127,6 +127,7 @@ http::Middleware Authenticate(const auth::TokenService& tokens, domain::Identity
     ctx.user_principal_name = claims->user_principal_name;
     ctx.application_id = claims->application_id;
     ctx.roles = claims->roles;
+    ctx.customer_global_admin = claims->customer_global_admin;
     ctx.request_id = req.request_id;
     ctx.correlation_id = req.correlation_id;
     req.tenant_key = ctx.tenant_id.empty() ? ctx.subject_id : ctx.tenant_id;

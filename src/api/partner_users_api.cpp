@@ -129,8 +129,14 @@ http::Response GetMe(Services&, http::Request& req) {
       .Field("tenantId", c.tenant_id)
       .Field("id", c.subject_id)
       .Field("userPrincipalName", c.user_principal_name)
-      .StringArray("roles", RoleNames(c.roles))
-      .EndObject();
+      .StringArray("roles", RoleNames(c.roles));
+  // Customer users hold directory roles of their own tenant, not partner roles.
+  if (c.IsCustomerUser()) {
+    j.Field("tenantType", "customer").Field("globalAdmin", c.customer_global_admin);
+  } else {
+    j.Field("tenantType", c.IsOperator() ? "operator" : "partner");
+  }
+  j.EndObject();
   return Json(200, j.str());
 }
 

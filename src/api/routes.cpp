@@ -54,6 +54,7 @@ std::vector<http::Route> BuildRoutes(Services& s) {
       // Fixed paths under /v1/customers come before /v1/customers/:id.
       {"POST", "/v1/customers", "customers", true, CreateCustomer},
       {"GET", "/v1/customers", "customers", true, ListCustomers},
+      {"GET", "/v1/customers/relationshiprequests", "customers", true, RequestCustomerRelationship},
       {"GET", "/v1/customers/export", "customers", true, ExportCustomers},
       {"GET", "/v1/customers/:id", "customers", true, GetCustomer},
       {"PATCH", "/v1/customers/:id", "customers", true, PatchCustomer},
@@ -62,6 +63,18 @@ std::vector<http::Route> BuildRoutes(Services& s) {
       {"PUT", "/v1/customers/:id/profiles/billing", "customers", true, PutCustomerBillingProfile},
       {"GET", "/v1/customers/:id/relationships", "customers", true, ListCustomerRelationships},
       {"HEAD", "/v1/domains/:domain", "customers", true, CheckDomain},
+
+      // The customer's own side of invitations (a customer user's token), and signing up.
+      {"GET", "/v1/customertenant/invitations/preview", "customertenant", true,
+       PreviewCustomerInvitation},
+      {"POST", "/v1/customertenant/invitations/accept", "customertenant", true,
+       AcceptCustomerInvitation},
+      {"POST", "/v1/customertenant/invitations/decline", "customertenant", true,
+       DeclineCustomerInvitation},
+      {"GET", "/v1/customertenant/partners", "customertenant", true, ListCustomerPartners},
+      {"DELETE", "/v1/customertenant/partners/:id/delegatedadmin", "customertenant", true,
+       RevokePartnerDelegatedAdmin},
+      {"POST", "/v1/invitations/signup", "auth", false, SignUpCustomer},
   };
   std::vector<http::Route> routes;
   for (const Row& row : kRows) {

@@ -2,6 +2,7 @@
 // What the API handlers call: the domain services and the token service, owned by app/.
 #include "auth/token_service.hpp"
 #include "domain/audit/audit_service.hpp"
+#include "domain/customer/customer_invitation_service.hpp"
 #include "domain/customer/customer_service.hpp"
 #include "domain/identity/identity_service.hpp"
 #include "domain/partner/partner_service.hpp"
@@ -18,6 +19,7 @@ struct Services {
   domain::AuditService& audit;
   domain::CustomerService& customers;
   const auth::TokenService& tokens;
+  domain::CustomerInvitationService& customer_invitations;
 };
 
 }  // namespace csphub::api

@@ -48,12 +48,20 @@ http::Response IssueToken(Services& s, http::Request& req) {
   } else if (grant == "password") {
     const std::string username = FormValue(*form, "username");
     const std::string password = FormValue(*form, "password");
-    if (client_id.empty() || client_secret.empty() || username.empty() || password.empty()) {
+    if (client_id == domain::kPortalClientId) {
+      // Customer users, through the public portal client: no client secret to check.
+      if (username.empty() || password.empty()) {
+        return OAuthError(400, "invalid_request",
+                          InvalidField("username", "and password are required"));
+      }
+      who = s.identity.SignInCustomerUser(tenant, username, password);
+    } else if (client_id.empty() || client_secret.empty() || username.empty() || password.empty()) {
       return OAuthError(
           400, "invalid_request",
           InvalidField("username", ", password, client_id and client_secret are required"));
+    } else {
+      who = s.identity.SignInUser(tenant, client_id, client_secret, username, password);
     }
-    who = s.identity.SignInUser(tenant, client_id, client_secret, username, password);
   } else {
     return OAuthError(400, "unsupported_grant_type",
                       InvalidField("grant_type", "must be client_credentials or password"));

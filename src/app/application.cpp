@@ -52,6 +52,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   settings.domain_suffix = config.domain_suffix;
   settings.invitation_ttl_days = config.invitation_ttl_days;
   settings.partnership_same_country = config.partnership_same_country;
+  settings.customer_same_country = config.customer_same_country;
   a->deps_ = std::make_unique<domain::ServiceDeps>(
       domain::ServiceDeps{*a->store_, *a->clock_, *a->ids_, *a->hasher_, *a->secrets_, settings});
   a->partners_ = std::make_unique<domain::PartnerService>(*a->deps_);
@@ -59,12 +60,13 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   a->partnerships_ = std::make_unique<domain::PartnershipService>(*a->deps_);
   a->audit_ = std::make_unique<domain::AuditService>(*a->deps_);
   a->customers_ = std::make_unique<domain::CustomerService>(*a->deps_);
+  a->customer_invitations_ = std::make_unique<domain::CustomerInvitationService>(*a->deps_);
   ASSIGN_OR_RETURN(std::string key, SigningKey(config, *a->store_, *a->secrets_));
   a->tokens_ = std::make_unique<auth::TokenService>(key, config.token_ttl_seconds, *a->clock_);
   a->sealer_ = std::make_unique<auth::ResponseSealer>(key);
   a->services_ = std::make_unique<api::Services>(
       api::Services{*a->store_, *a->partners_, *a->identity_, *a->partnerships_, *a->audit_,
-                    *a->customers_, *a->tokens_});
+                    *a->customers_, *a->tokens_, *a->customer_invitations_});
   return a;
 }
 

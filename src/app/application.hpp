@@ -53,6 +53,7 @@ class Application {
   std::unique_ptr<domain::PartnershipService> partnerships_;
   std::unique_ptr<domain::AuditService> audit_;
   std::unique_ptr<domain::CustomerService> customers_;
+  std::unique_ptr<domain::CustomerInvitationService> customer_invitations_;
   std::unique_ptr<auth::TokenService> tokens_;
   std::unique_ptr<auth::ResponseSealer> sealer_;
   std::unique_ptr<api::Services> services_;

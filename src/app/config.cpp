@@ -34,6 +34,7 @@ const Field kFields[] = {
     {"token_signing_key", &Config::token_signing_key},
     {"invitation_ttl_days", &Config::invitation_ttl_days},
     {"partnership_same_country", &Config::partnership_same_country},
+    {"customer_same_country", &Config::customer_same_country},
     {"idempotency_ttl_hours", &Config::idempotency_ttl_hours},
     {"domain_suffix", &Config::domain_suffix},
     {"argon2_ops_limit", &Config::argon2_ops_limit},

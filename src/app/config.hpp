@@ -26,6 +26,7 @@ struct Config {
   std::string token_signing_key;           // ≥32 bytes, shared by all nodes; empty: kept in DB
   int invitation_ttl_days = 30;            // partnership links expire after this
   bool partnership_same_country = true;    // provider and reseller must share a country
+  bool customer_same_country = true;       // a customer accepts only partners of its country
   int idempotency_ttl_hours = 24;          // how long an MS-RequestId answer is replayed
   std::string domain_suffix = "onmicrosoft.com";
   unsigned long long argon2_ops_limit = 2;       // argon2id passes (libsodium opslimit)

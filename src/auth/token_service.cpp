@@ -71,6 +71,9 @@ Result<std::string> TokenService::Issue(const domain::SignedIn& who) const {
     rc |= jwt_add_grant(j.get(), "appid", who.application_id.c_str());
   rc |= jwt_add_grant_int(j.get(), "rol", static_cast<long>(who.roles.bits()));
   rc |= jwt_add_grant_bool(j.get(), "pwdchg", who.must_change_password ? 1 : 0);
+  if (who.kind == PrincipalKind::kCustomerUser) {
+    rc |= jwt_add_grant_bool(j.get(), "cga", who.customer_global_admin ? 1 : 0);
+  }
   rc |= jwt_add_grant_int(j.get(), "iat", static_cast<long>(now));
   rc |= jwt_add_grant_int(j.get(), "exp", static_cast<long>(now + ttl_seconds_));
   if (rc != 0) return Internal("building the JWT failed");
@@ -105,6 +108,8 @@ Result<TokenClaims> TokenService::Verify(const std::string& token) const {
   c.roles =
       domain::RoleSet::FromBits(static_cast<std::uint32_t>(jwt_get_grant_int(j.get(), "rol")));
   c.must_change_password = jwt_get_grant_bool(j.get(), "pwdchg") == 1;
+  c.customer_global_admin =
+      c.kind == PrincipalKind::kCustomerUser && jwt_get_grant_bool(j.get(), "cga") == 1;
   return c;
 }
 

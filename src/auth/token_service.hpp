@@ -19,7 +19,8 @@ struct TokenClaims {
   std::string application_id;
   domain::RoleSet roles;
   bool must_change_password = false;
-  std::int64_t expires_at = 0;  // unix seconds
+  bool customer_global_admin = false;  // customer users: holds the Global Administrator role
+  std::int64_t expires_at = 0;         // unix seconds
 };
 
 class TokenService {

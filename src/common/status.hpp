@@ -51,6 +51,8 @@ inline constexpr int kInvitationInvalid = 700201;
 inline constexpr int kPartnershipExists = 700202;
 inline constexpr int kPartnershipRegion = 700203;
 inline constexpr int kPartnershipPrograms = 700204;
+inline constexpr int kCustomerInvitationInvalid = 700205;
+inline constexpr int kCustomerRegion = 700206;
 inline constexpr int kLastGlobalAdmin = 700301;
 inline constexpr int kIdempotencyKeyReused = 700422;
 }  // namespace pc

@@ -22,6 +22,9 @@ struct CallContext {
   std::string user_principal_name;  // for the activity log
   std::string application_id;       // the app that obtained the token, if any
   RoleSet roles;
+  // A customer user who holds the tenant's Global Administrator directory role (the only one
+  // who may accept invitations or revoke delegated admin; reference §2.3 step 4).
+  bool customer_global_admin = false;
   std::string request_id;      // MS-RequestId
   std::string correlation_id;  // MS-CorrelationId
 
@@ -29,6 +32,7 @@ struct CallContext {
   bool IsPartner() const {
     return kind == PrincipalKind::kPartnerUser || kind == PrincipalKind::kApp;
   }
+  bool IsCustomerUser() const { return kind == PrincipalKind::kCustomerUser; }
 };
 
 }  // namespace csphub::domain

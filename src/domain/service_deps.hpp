@@ -14,6 +14,7 @@ struct DomainSettings {
   std::string domain_suffix = "onmicrosoft.com";     // partner and customer sign-in domains
   int invitation_ttl_days = 30;                      // partnership links expire after this
   bool partnership_same_country = true;              // reference §6 "Region rules"
+  bool customer_same_country = true;                 // customers accept same-country partners
 };
 
 struct ServiceDeps {

@@ -85,6 +85,16 @@ std::string TestServer::AppToken(DemoPartner partner) {
   return res && res->status == 200 ? JsonField(res->body, "/access_token") : "";
 }
 
+std::string TestServer::CustomerToken(const std::string& tenant, const std::string& username,
+                                      const std::string& password) {
+  httplib::Params form{{"grant_type", "password"},
+                       {"client_id", "csphub-portal"},
+                       {"username", username},
+                       {"password", password}};
+  auto res = Client().Post("/" + tenant + "/oauth2/v2.0/token", form);
+  return res && res->status == 200 ? JsonField(res->body, "/access_token") : "";
+}
+
 std::string TestServer::OperatorToken() {
   const auto& d = app::Demo();
   httplib::Params form{{"grant_type", "client_credentials"},

@@ -37,6 +37,9 @@ class TestServer {
   std::string Token(const std::string& tenant, const std::string& username,
                     const std::string& password);
   std::string AppToken(DemoPartner partner);
+  // A customer user's token through the public portal client; empty on failure.
+  std::string CustomerToken(const std::string& tenant, const std::string& username,
+                            const std::string& password);
   std::string OperatorToken();
 
   // Authenticated requests.

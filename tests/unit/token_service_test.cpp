@@ -78,6 +78,29 @@ TEST_F(TokenServiceTest, RoundTrip) {
   EXPECT_EQ(claims->expires_at, clock_.NowUnix() + 3600);
 }
 
+TEST_F(TokenServiceTest, CustomerUsersCarryTheirGlobalAdminRoleAndOthersNever) {
+  domain::SignedIn customer{};
+  customer.kind = domain::PrincipalKind::kCustomerUser;
+  customer.tenant_id = "33333333-3333-3333-3333-333333333333";
+  customer.subject_id = "44444444-4444-4444-4444-444444444444";
+  customer.user_principal_name = "admin@acme.onmicrosoft.com";
+  customer.application_id = domain::kPortalClientId;
+  for (bool admin : {true, false}) {
+    customer.customer_global_admin = admin;
+    auto claims = tokens_.Verify(*tokens_.Issue(customer));
+    ASSERT_TRUE(claims.ok()) << claims.status().description();
+    EXPECT_EQ(claims->kind, domain::PrincipalKind::kCustomerUser);
+    EXPECT_EQ(claims->tenant_id, customer.tenant_id);
+    EXPECT_EQ(claims->customer_global_admin, admin);
+  }
+  // The flag means nothing on a partner's token, even if set.
+  domain::SignedIn partner = User();
+  partner.customer_global_admin = true;
+  auto claims = tokens_.Verify(*tokens_.Issue(partner));
+  ASSERT_TRUE(claims.ok());
+  EXPECT_FALSE(claims->customer_global_admin);
+}
+
 TEST_F(TokenServiceTest, RoundTripAppAndOperator) {
   domain::SignedIn app{};
   app.kind = domain::PrincipalKind::kApp;

@@ -18,6 +18,7 @@ Status AppendAudit(ServiceDeps& deps, Repositories& repos, const CallContext& ct
   r.original_correlation_id = ctx.correlation_id;
   r.operation_date = deps.clock.Now();
   r.customized_data = std::move(entry.customized_data);
+  r.operation_status = std::move(entry.operation_status);
   return repos.Audit().Append(r);
 }
 

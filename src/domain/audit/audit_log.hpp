@@ -17,6 +17,7 @@ struct AuditEntry {
   std::string customer_id;
   std::string customer_name;
   std::vector<std::pair<std::string, std::string>> customized_data;
+  std::string operation_status = "succeeded";  // or "decline" (reference §4.3 AuditRecord)
 };
 
 // Appends the record inside the caller's transaction (`repos`).

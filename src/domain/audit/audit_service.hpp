@@ -18,8 +18,9 @@ struct AuditPage {
 class AuditService {
  public:
   explicit AuditService(ServiceDeps& deps) : deps_(deps) {}
-  // The caller's own log. The window defaults to the last 30 days; a start older than 90 days
-  // is refused (reference §4.3), as is an end before the start.
+  // The caller's own log: a partner's, or (for its Global Administrator) a customer tenant's. The
+  // window defaults to the last 30 days; a start older than 90 days is refused (reference §4.3), as
+  // is an end before the start.
   Result<AuditPage> Query(const CallContext& ctx, std::optional<TimePoint> start,
                           std::optional<TimePoint> end, int size, AuditQuery filters);
 

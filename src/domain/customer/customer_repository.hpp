@@ -42,6 +42,10 @@ class CustomerRepository {
                                       const std::string& customer_id) = 0;
   virtual Result<bool> HasDelegatedAdmin(const std::string& partner_tenant_id,
                                          const std::string& customer_id) = 0;
+  // The partners holding delegated admin over the customer, by tenant ID (with or without a
+  // commerce relationship: the two are independent).
+  virtual Result<std::vector<std::string>> DelegatedAdminPartnersOf(
+      const std::string& customer_id) = 0;
 };
 
 class CustomerUserRepository {

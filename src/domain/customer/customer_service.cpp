@@ -5,6 +5,7 @@
 #include "common/ids.hpp"
 #include "common/json_text.hpp"
 #include "domain/audit/audit_log.hpp"
+#include "domain/customer/customer_creation.hpp"
 #include "domain/customer/customer_validation.hpp"
 #include "domain/identity/permissions.hpp"
 
@@ -109,10 +110,7 @@ Result<CustomerListQuery> DecodeContinuation(const std::string& token) {
 
 Result<CreatedCustomer> CustomerService::Create(const CallContext& ctx, NewCustomer req) {
   RETURN_IF_ERROR(Authorize(ctx, Operation::kAddCustomer));
-  ASSIGN_OR_RETURN(std::string domain,
-                   NormalizeCustomerDomain(req.domain, deps_.settings.domain_suffix));
-  req.billing.default_address.country = ToLower(req.billing.default_address.country);
-  for (char& c : req.billing.default_address.country) c = static_cast<char>(std::toupper(c));
+  RETURN_IF_ERROR(NormalizeNewCustomer(req, deps_.settings.domain_suffix));
   const std::string reseller_id = ToLower(req.associated_partner_id);
   if (!reseller_id.empty() && !IsGuid(reseller_id)) {
     return InvalidField("associatedPartnerId", "must be a reseller's tenant ID (a GUID)");
@@ -132,7 +130,6 @@ Result<CreatedCustomer> CustomerService::Create(const CallContext& ctx, NewCusto
           "reseller asks its provider, or invites the customer.",
           pc::kPartnershipPrograms);
     }
-    RETURN_IF_ERROR(ValidateBillingProfile(req.billing, caller.domain));
     std::optional<Partner> reseller;
     if (!reseller_id.empty()) {
       const Status not_yours =
@@ -145,29 +142,12 @@ Result<CreatedCustomer> CustomerService::Create(const CallContext& ctx, NewCusto
       ASSIGN_OR_RETURN(reseller, repos.Partners().Get(reseller_id));
     }
 
-    Customer& c = out.details.view.customer;
-    c.id = deps_.ids.NewGuid();
-    c.commerce_id = deps_.ids.NewGuid();
-    c.domain = domain;
-    c.organization_registration_number = req.organization_registration_number;
-    c.billing = req.billing;
-    c.billing_etag = 1;
-    c.created_by = caller.tenant_id;
-    c.created_at = c.updated_at = now;
-    RETURN_IF_ERROR(repos.Customers().Insert(c));
-
-    CustomerUser admin;
-    admin.id = deps_.ids.NewGuid();
-    admin.customer_id = c.id;
-    admin.user_principal_name = "admin@" + domain;
-    admin.display_name = "Administrator";
-    admin.usage_location = c.billing.default_address.country;
-    admin.password_hash = password_hash;
-    admin.must_change_password = true;
-    admin.global_admin = true;
-    admin.created_at = admin.updated_at = now;
-    RETURN_IF_ERROR(repos.CustomerUsers().Insert(admin));
-    out.admin_user_name = admin.user_principal_name;
+    ASSIGN_OR_RETURN(CreatedTenant tenant,
+                     InsertCustomerTenant(deps_, repos, req, {password_hash, true},
+                                          caller.tenant_id, caller.domain, now));
+    out.details.view.customer = tenant.customer;
+    const Customer& c = out.details.view.customer;
+    out.admin_user_name = tenant.admin.user_principal_name;
 
     CustomerRelationship mine{caller.tenant_id, c.id, reseller_id, "", now};
     RETURN_IF_ERROR(repos.Customers().InsertRelationship(mine));

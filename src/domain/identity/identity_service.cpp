@@ -224,14 +224,32 @@ Result<std::string> IdentityService::ResetPassword(const CallContext& ctx,
 Status IdentityService::ChangeOwnPassword(const CallContext& ctx,
                                           const std::string& current_password,
                                           const std::string& new_password) {
-  if (ctx.kind != PrincipalKind::kPartnerUser) {
-    return PermissionDenied("Only a signed-in partner user may change their password.");
+  if (ctx.kind != PrincipalKind::kPartnerUser && ctx.kind != PrincipalKind::kCustomerUser) {
+    return PermissionDenied("Only a signed-in user may change their password.");
   }
   RETURN_IF_ERROR(ValidatePassword(new_password));
   if (new_password == current_password) {
     return InvalidField("newPassword", "must differ from the current password");
   }
   ASSIGN_OR_RETURN(std::string hash, deps_.hasher.Hash(new_password));
+  if (ctx.kind == PrincipalKind::kCustomerUser) {
+    // Recorded in the customer's own activity log (its tenant ID is the log's key).
+    return deps_.store.Write([&](Repositories& repos) -> Status {
+      ASSIGN_OR_RETURN(CustomerUser u, repos.CustomerUsers().Get(ctx.tenant_id, ctx.subject_id));
+      if (!deps_.hasher.Verify(u.password_hash, current_password)) {
+        return InvalidField("currentPassword", "does not match");
+      }
+      u.password_hash = hash;
+      u.must_change_password = false;
+      u.updated_at = deps_.clock.Now();
+      RETURN_IF_ERROR(repos.CustomerUsers().Update(u));
+      return AppendAudit(deps_, repos, ctx,
+                         {.operation_type = "change_customer_user_password",
+                          .resource_type = "customer_user",
+                          .new_value = JsonObjectText().Add("id", u.id).str(),
+                          .customer_id = u.customer_id});
+    });
+  }
   return deps_.store.Write([&](Repositories& repos) -> Status {
     ASSIGN_OR_RETURN(PartnerUser u, repos.PartnerUsers().Get(ctx.tenant_id, ctx.subject_id));
     if (!deps_.hasher.Verify(u.password_hash, current_password)) {

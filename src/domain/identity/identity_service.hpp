@@ -47,6 +47,7 @@ struct SignedIn {
   std::string application_id;
   RoleSet roles;
   bool must_change_password = false;
+  bool customer_global_admin = false;  // customer users: holds the Global Administrator role
 };
 
 class IdentityService {
@@ -84,9 +85,14 @@ class IdentityService {
                               const std::string& client_secret, const std::string& username,
                               const std::string& password);
   Result<SignedIn> SignInOperator(const std::string& client_id, const std::string& secret);
+  // A customer tenant's user, through the public portal client (kPortalClientId): `tenant` is
+  // the customer's tenant ID or its domain. Same one-message failures as SignInUser.
+  Result<SignedIn> SignInCustomerUser(const std::string& tenant, const std::string& username,
+                                      const std::string& password);
   // Creates the operator credential (csphub init). AlreadyExists unless `rotate`.
   Result<std::string> InitOperator(bool rotate, const std::string& fixed_secret = {});
-  // OK while the tenant exists and is not disabled (checked on every authenticated call).
+  // OK while the tenant (a partner, or a customer) exists and, for a partner, is not disabled
+  // (checked on every authenticated call).
   Status CheckTenantActive(const std::string& tenant_id);
 
  private:
@@ -96,5 +102,8 @@ class IdentityService {
 };
 
 inline constexpr const char* kOperatorClientId = "operator";
+// The client ID customer users sign in with (password grant, no client secret): the portal is a
+// public OAuth2 client (RFC 6749 §2.1), it cannot keep a secret. Partner users keep App+User.
+inline constexpr const char* kPortalClientId = "csphub-portal";
 
 }  // namespace csphub::domain

@@ -118,4 +118,9 @@ Status AuthorizeOperator(const CallContext& ctx) {
   return PermissionDenied("Only the instance operator may do this.");
 }
 
+Status AuthorizeCustomerAdmin(const CallContext& ctx, std::string_view what) {
+  if (ctx.IsCustomerUser() && ctx.customer_global_admin) return Status::Ok();
+  return PermissionDenied("Only a customer's Global Administrator may " + std::string(what) + ".");
+}
+
 }  // namespace csphub::domain

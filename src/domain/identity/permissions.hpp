@@ -48,5 +48,9 @@ RoleSet AllowedRoles(Operation op);
 Status Authorize(const CallContext& ctx, Operation op);
 // OK only for the instance operator.
 Status AuthorizeOperator(const CallContext& ctx);
+// OK only for a customer user holding the customer tenant's Global Administrator role (what
+// the customer side of invitations and delegated admin needs); 403 (900150) otherwise.
+// `what` completes "Only a customer's Global Administrator may ...".
+Status AuthorizeCustomerAdmin(const CallContext& ctx, std::string_view what);
 
 }  // namespace csphub::domain

@@ -69,6 +69,30 @@ Result<SignedIn> IdentityService::SignInUser(const std::string& tenant,
   return out;
 }
 
+Result<SignedIn> IdentityService::SignInCustomerUser(const std::string& tenant,
+                                                     const std::string& username,
+                                                     const std::string& password) {
+  SignedIn out;
+  RETURN_IF_ERROR(deps_.store.Read([&](Repositories& repos) -> Status {
+    auto customer_id = IsGuid(tenant) ? Result<std::string>(ToLower(tenant))
+                                      : repos.Customers().CustomerIdByDomain(ToLower(tenant));
+    auto user = repos.CustomerUsers().GetByPrincipalName(ToLower(username));
+    if (!customer_id.ok() || !user.ok() || user->customer_id != *customer_id ||
+        !deps_.hasher.Verify(user->password_hash, password)) {
+      return Bad();
+    }
+    if (user->state != "active") {
+      return Unauthenticated("This user account is disabled.", pc::kAccountDisabled);
+    }
+    out = {PrincipalKind::kCustomerUser, user->customer_id, user->id,
+           user->user_principal_name,    kPortalClientId,   RoleSet{},
+           user->must_change_password};
+    out.customer_global_admin = user->global_admin;
+    return Status::Ok();
+  }));
+  return out;
+}
+
 Result<SignedIn> IdentityService::SignInOperator(const std::string& client_id,
                                                  const std::string& secret) {
   SignedIn out;
@@ -99,10 +123,13 @@ Result<std::string> IdentityService::InitOperator(bool rotate, const std::string
 Status IdentityService::CheckTenantActive(const std::string& tenant_id) {
   return deps_.store.Read([&](Repositories& repos) -> Status {
     auto partner = repos.Partners().Get(tenant_id);
-    if (!partner.ok() || partner->disabled) {
-      return Unauthenticated("This partner account is disabled.", pc::kAccountDisabled);
+    if (partner.ok() && !partner->disabled) return Status::Ok();
+    // Customer tenants cannot be disabled (yet); they only have to exist.
+    if (!partner.ok() && partner.status().code() == StatusCode::kNotFound &&
+        repos.Customers().Get(tenant_id).ok()) {
+      return Status::Ok();
     }
-    return Status::Ok();
+    return Unauthenticated("This partner account is disabled.", pc::kAccountDisabled);
   });
 }
 

@@ -17,4 +17,10 @@ std::string NormalizeLocale(const std::string& locale);
 DraftEmail PartnershipInvitationEmail(const std::string& locale, const std::string& provider_name,
                                       const std::string& url);
 
+// A partner asks customers for a reseller relationship (reference §2.3). `provider_name` is set
+// for a reseller's joint invitation (§2.4); `delegated_admin` when the link asks for DAP.
+DraftEmail CustomerInvitationEmail(const std::string& locale, const std::string& partner_name,
+                                   const std::string& provider_name, const std::string& url,
+                                   bool delegated_admin);
+
 }  // namespace csphub::domain

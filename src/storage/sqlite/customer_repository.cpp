@@ -59,27 +59,29 @@ constexpr const char* kRelationshipsOf =
     "SELECT " CSPHUB_RELATIONSHIP_COLUMNS
     " FROM customer_relationships r WHERE r.customer_id=? ORDER BY r.partner_tenant_id";
 
-// The customer list: one statement per order. ?1 partner, ?2..?3 the cursor, ?4 limit,
-// ?5..?6 the prefix range [prefix, prefix || 0xFF), ?7 the cursor's name key.
+// The customer list: one statement per order. ?1 partner, ?2..?3 the cursor (where the page
+// starts: the last row of the previous page, or the prefix itself), ?4 limit, ?5 the end of
+// the prefix range (prefix || 0xFF), ?6 the cursor's name key. The cursor is the range's only
+// lower bound, so SQLite starts the index range at it: page 10,000 costs what page 1 costs
+// (with a second lower bound, `key >= prefix`, SQLite 3.40 starts at the prefix and filters
+// every earlier row out one by one).
 #define CSPHUB_LIST_FROM                                                     \
   "SELECT " CSPHUB_CUSTOMER_COLUMNS ", " CSPHUB_RELATIONSHIP_COLUMNS         \
   " FROM customer_relationships r JOIN customers c ON c.id = r.customer_id " \
   "WHERE r.partner_tenant_id = ?1 "
 constexpr const char* kListByName = CSPHUB_LIST_FROM
-    "AND r.name_key >= ?5 AND r.name_key < ?6 "
-    "AND (r.name_key, r.customer_id) > (?2, ?3) "
+    "AND (r.name_key, r.customer_id) > (?2, ?3) AND r.name_key < ?5 "
     "ORDER BY r.name_key, r.customer_id LIMIT ?4";
 constexpr const char* kListByDomain = CSPHUB_LIST_FROM
-    "AND r.domain >= ?5 AND r.domain < ?6 "
-    "AND (r.domain, r.customer_id) > (?2, ?3) "
+    "AND (r.domain, r.customer_id) > (?2, ?3) AND r.domain < ?5 "
     "ORDER BY r.domain, r.customer_id LIMIT ?4";
 constexpr const char* kListByReseller = CSPHUB_LIST_FROM
-    "AND r.indirect_reseller_id >= ?5 AND r.indirect_reseller_id < ?6 "
-    "AND (r.indirect_reseller_id, r.name_key, r.customer_id) > (?2, ?7, ?3) "
+    "AND (r.indirect_reseller_id, r.name_key, r.customer_id) > (?2, ?6, ?3) "
+    "AND r.indirect_reseller_id < ?5 "
     "ORDER BY r.indirect_reseller_id, r.name_key, r.customer_id LIMIT ?4";
 constexpr const char* kListByProvider = CSPHUB_LIST_FROM
-    "AND r.indirect_provider_id >= ?5 AND r.indirect_provider_id < ?6 "
-    "AND (r.indirect_provider_id, r.name_key, r.customer_id) > (?2, ?7, ?3) "
+    "AND (r.indirect_provider_id, r.name_key, r.customer_id) > (?2, ?6, ?3) "
+    "AND r.indirect_provider_id < ?5 "
     "ORDER BY r.indirect_provider_id, r.name_key, r.customer_id LIMIT ?4";
 #undef CSPHUB_LIST_FROM
 
@@ -90,6 +92,9 @@ constexpr const char* kRevokeDap =
     "DELETE FROM delegated_admin_grants WHERE partner_tenant_id=? AND customer_id=?";
 constexpr const char* kHasDap =
     "SELECT 1 FROM delegated_admin_grants WHERE partner_tenant_id=? AND customer_id=?";
+constexpr const char* kDapPartnersOf =
+    "SELECT partner_tenant_id FROM delegated_admin_grants WHERE customer_id=? "
+    "ORDER BY partner_tenant_id";
 
 domain::Customer ReadCustomer(const Statement& s) {
   domain::Customer c;
@@ -248,35 +253,38 @@ Result<std::vector<domain::CustomerRelationship>> SqliteCustomerRepository::Rela
   return out;
 }
 
-Result<std::vector<domain::CustomerView>> SqliteCustomerRepository::List(
-    const domain::CustomerListQuery& q) {
-  const char* sql = kListByName;
-  switch (q.field) {
+const char* CustomerListSql(CustomerFilterField field) {
+  switch (field) {
     case CustomerFilterField::kNone:
     case CustomerFilterField::kCompanyName:
-      sql = kListByName;
-      break;
+      return kListByName;
     case CustomerFilterField::kDomain:
-      sql = kListByDomain;
-      break;
+      return kListByDomain;
     case CustomerFilterField::kIndirectReseller:
-      sql = kListByReseller;
-      break;
+      return kListByReseller;
     case CustomerFilterField::kIndirectCloudSolutionProvider:
-      sql = kListByProvider;
-      break;
+      return kListByProvider;
   }
-  Statement s = c_.Prepare(sql);
-  s.Bind(1, q.partner_tenant_id);
-  s.Bind(2, q.after ? q.after->key : std::string()).Bind(3, q.after ? q.after->customer_id : "");
-  s.Bind(4, q.limit);
+  return kListByName;
+}
+
+Result<std::vector<domain::CustomerView>> SqliteCustomerRepository::List(
+    const domain::CustomerListQuery& q) {
+  Statement s = c_.Prepare(CustomerListSql(q.field));
   // Byte 0xFF never occurs in UTF-8, so [prefix, prefix + 0xFF) holds exactly the keys that
   // start with the prefix. The reseller/provider orders skip rows without one ('' sorts first).
   const bool by_partner = q.field == CustomerFilterField::kIndirectReseller ||
                           q.field == CustomerFilterField::kIndirectCloudSolutionProvider;
   const std::string low = q.value.empty() && by_partner ? std::string("\x01") : q.value;
-  s.Bind(5, low).Bind(6, q.value + "\xff");
-  s.Bind(7, q.after ? q.after->name_key : std::string());
+  // The first page starts just before (prefix, '', ''): no customer ID is empty. So does a
+  // cursor from before the prefix (a token is client input).
+  domain::CustomerCursor from{low, "", ""};
+  if (q.after && q.after->key >= low) from = *q.after;
+  s.Bind(1, q.partner_tenant_id);
+  s.Bind(2, from.key).Bind(3, from.customer_id);
+  s.Bind(4, q.limit);
+  s.Bind(5, q.value + "\xff");
+  s.Bind(6, from.name_key);
   std::vector<domain::CustomerView> out;
   while (s.Step()) {
     domain::CustomerView v{ReadCustomer(s), ReadRelationship(s, kCustomerColumns)};
@@ -303,6 +311,16 @@ Status SqliteCustomerRepository::RevokeDelegatedAdmin(const std::string& partner
 Result<bool> SqliteCustomerRepository::HasDelegatedAdmin(const std::string& partner,
                                                          const std::string& customer) {
   return Exists(c_, kHasDap, partner, customer);
+}
+
+Result<std::vector<std::string>> SqliteCustomerRepository::DelegatedAdminPartnersOf(
+    const std::string& customer) {
+  Statement s = c_.Prepare(kDapPartnersOf);
+  s.Bind(1, customer);
+  std::vector<std::string> out;
+  while (s.Step()) out.push_back(s.Text(0));
+  RETURN_IF_ERROR(s.status());
+  return out;
 }
 
 }  // namespace csphub::storage::sqlite

@@ -110,10 +110,16 @@ class SqliteCustomerRepository final : public domain::CustomerRepository {
                              TimePoint when) override;
   Status RevokeDelegatedAdmin(const std::string& partner, const std::string& customer) override;
   Result<bool> HasDelegatedAdmin(const std::string& partner, const std::string& customer) override;
+  Result<std::vector<std::string>> DelegatedAdminPartnersOf(const std::string& customer) override;
 
  private:
   Connection& c_;
 };
+
+// The customer list's keyset query in `field`'s order (the one SqliteCustomerRepository::List
+// runs; bench/sqlite_list.cpp runs it raw). ?1 partner, ?2 cursor key, ?3 cursor customer ID,
+// ?4 limit, ?5 the end of the prefix range, ?6 cursor name key.
+const char* CustomerListSql(domain::CustomerFilterField field);
 
 class SqliteCustomerUserRepository final : public domain::CustomerUserRepository {
  public:
