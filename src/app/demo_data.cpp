@@ -27,6 +27,36 @@ DemoPartner MakePartner(std::string tenant, std::string name, std::string countr
   return p;
 }
 
+DemoCustomer MakeCustomer(std::string tenant, std::string name, std::string prefix,
+                          std::size_t created_by, std::optional<std::size_t> reseller) {
+  const std::string domain = prefix + ".onmicrosoft.com";
+  return {std::move(tenant), std::move(name),   domain,   created_by,
+          reseller,          "admin@" + domain, kPassword};
+}
+
+domain::NewCustomer NewDemoCustomer(const DemoCustomer& c, const DemoDataSet& demo) {
+  domain::NewCustomer n;
+  n.fixed_tenant_id = c.tenant_id;
+  n.domain = c.domain;
+  domain::BillingProfile& b = n.billing;
+  b.company_name = c.company_name;
+  b.first_name = "Dana";
+  b.last_name = "Lopez";
+  b.email = "dana.lopez@" + c.domain.substr(0, c.domain.find('.')) + ".example";
+  b.culture = "en-US";
+  b.language = "en";
+  b.default_address = {.country = "US",
+                       .city = "Redmond",
+                       .state = "WA",
+                       .address_line1 = "1 Demo Way",
+                       .postal_code = "98052",
+                       .first_name = "Dana",
+                       .last_name = "Lopez",
+                       .phone_number = "+1 425 555 0100"};
+  if (c.reseller) n.associated_partner_id = demo.partners[*c.reseller].tenant_id;
+  return n;
+}
+
 domain::CallContext OperatorContext() {
   domain::CallContext ctx;
   ctx.kind = domain::PrincipalKind::kOperator;
@@ -64,6 +94,19 @@ const DemoDataSet& Demo() {
           MakePartner("44444444-4444-4444-8444-444444444444", "Tailspin Direct", "US",
                       {"direct_bill"}, "4000004", "tailspindirect",
                       "a4444444-4444-4444-8444-444444444444", "demo-secret-tailspin-direct"),
+      },
+      {
+          // The provider's customers, two of them brought in for Contoso Reseller.
+          MakeCustomer("c1111111-0000-4000-8000-000000000001", "Adatum Corporation", "adatum", 0,
+                       1),
+          MakeCustomer("c1111111-0000-4000-8000-000000000002", "Wingtip Toys", "wingtiptoys", 0, 1),
+          MakeCustomer("c1111111-0000-4000-8000-000000000003", "Litware Inc", "litware", 0,
+                       std::nullopt),
+          // The direct-bill partner's customers.
+          MakeCustomer("c4444444-0000-4000-8000-000000000001", "Fourth Coffee", "fourthcoffee", 3,
+                       std::nullopt),
+          MakeCustomer("c4444444-0000-4000-8000-000000000002", "Alpine Ski House", "alpineskihouse",
+                       3, std::nullopt),
       }};
   return kDemo;
 }
@@ -98,6 +141,21 @@ Status SeedDemo(Application& app) {
   const std::string token = invitation.url.substr(invitation.url.rfind('/') + 1);
   ASSIGN_OR_RETURN(auto link,
                    app.partnerships().AcceptInvitation(AdminOf(demo.partners[1]), token));
+
+  // Customers, created as a partner would; their admins get the demo password, already
+  // changed, so the customer side can be tried at once.
+  for (const DemoCustomer& c : demo.customers) {
+    ASSIGN_OR_RETURN(auto created, app.customers().Create(AdminOf(demo.partners[c.created_by]),
+                                                          NewDemoCustomer(c, demo)));
+    ASSIGN_OR_RETURN(std::string hash, app.deps().hasher.Hash(c.admin_password));
+    RETURN_IF_ERROR(app.store().Write([&](domain::Repositories& repos) -> Status {
+      ASSIGN_OR_RETURN(domain::CustomerUser admin,
+                       repos.CustomerUsers().GetByPrincipalName(c.admin_user_principal_name));
+      admin.password_hash = hash;
+      admin.must_change_password = false;
+      return repos.CustomerUsers().Update(admin);
+    }));
+  }
   return Status::Ok();
 }
 

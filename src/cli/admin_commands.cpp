@@ -93,6 +93,20 @@ void AddDemoCredentials(CLI::App& root) {
       }
       j.EndArray().EndObject();
     }
+    j.EndArray().BeginArray("customers");
+    for (const auto& c : d.customers) {
+      j.BeginObject()
+          .Field("tenantId", c.tenant_id)
+          .Field("companyName", c.company_name)
+          .Field("domain", c.domain)
+          .Field("partnerTenantId", d.partners[c.created_by].tenant_id);
+      if (c.reseller) j.Field("indirectResellerTenantId", d.partners[*c.reseller].tenant_id);
+      j.BeginObject("admin")
+          .Field("userPrincipalName", c.admin_user_principal_name)
+          .Field("password", c.admin_password)
+          .EndObject()
+          .EndObject();
+    }
     j.EndArray().EndObject();
     std::printf("%s\n", j.str().c_str());
   });

@@ -317,12 +317,12 @@ TEST_F(CustomerInvitationsApiTest, JointAcceptanceGivesProviderAndResellerTheCus
   // The provider finds it under its reseller, the reseller under its provider.
   auto by_reseller = server_.Get(provider_, ListFilter("IndirectReseller", reseller_id));
   ASSERT_TRUE(by_reseller);
-  EXPECT_EQ(JsonField(by_reseller->body, "/totalCount"), "1");
-  EXPECT_EQ(JsonField(by_reseller->body, "/items/0/id"), c.id);
+  // (The demo provider already has two customers for this reseller.)
+  EXPECT_NE(by_reseller->body.find("\"id\":\"" + c.id + "\""), std::string::npos);
   auto by_provider =
       server_.Get(reseller_, ListFilter("IndirectCloudSolutionProvider", provider_id));
   ASSERT_TRUE(by_provider);
-  EXPECT_EQ(JsonField(by_provider->body, "/items/0/id"), c.id);
+  EXPECT_NE(by_provider->body.find("\"id\":\"" + c.id + "\""), std::string::npos);
   auto theirs = server_.Get(reseller_, "/v1/customers/" + c.id);
   ASSERT_TRUE(theirs);
   EXPECT_EQ(theirs->status, 200);
@@ -505,7 +505,7 @@ TEST_F(CustomerInvitationsApiTest, SignUpCreatesTheTenantAndAcceptsInOneStep) {
 
   auto by_reseller = server_.Get(provider_, ListFilter("IndirectReseller", reseller_id));
   ASSERT_TRUE(by_reseller);
-  EXPECT_EQ(JsonField(by_reseller->body, "/items/0/id"), id);
+  EXPECT_NE(by_reseller->body.find("\"id\":\"" + id + "\""), std::string::npos);
   auto theirs = server_.Get(reseller_, "/v1/customers/" + id);
   ASSERT_TRUE(theirs);
   EXPECT_EQ(JsonField(theirs->body, "/allowDelegatedAccess"), "true");

@@ -22,7 +22,7 @@ Result<CreatedTenant> InsertCustomerTenant(ServiceDeps& deps, Repositories& repo
   RETURN_IF_ERROR(ValidateBillingProfile(req.billing, partner_domain));
   CreatedTenant out;
   Customer& c = out.customer;
-  c.id = deps.ids.NewGuid();
+  c.id = req.fixed_tenant_id.empty() ? deps.ids.NewGuid() : ToLower(req.fixed_tenant_id);
   c.commerce_id = deps.ids.NewGuid();
   c.domain = req.domain;
   c.organization_registration_number = req.organization_registration_number;

@@ -19,6 +19,9 @@ struct NewCustomer {
   std::string organization_registration_number;
   BillingProfile billing;
   std::string associated_partner_id;  // a reseller's tenant ID (indirect providers only)
+  // A fixed tenant ID instead of a new GUID: for seeding the demo data set only (the API and
+  // the CLI never set it).
+  std::string fixed_tenant_id;
 };
 
 struct CustomerDetails {
