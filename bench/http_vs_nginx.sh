@@ -13,7 +13,10 @@
 #   CSPHUB=build/bin/csphub   the binary under test
 #   HTTP_CLIENT=curl|bash     how the script itself fetches /healthz (default: curl if installed)
 # csphub runs with its default config (log level info: one access-log line per request, written
-# to a file in the temp dir); CSPHUB_* variables in the environment reach it and are listed.
+# to a file in the temp dir), except threads=1: one io thread for its one core, as nginx has one
+# worker process (the default, 4, is for handlers that block on the store; on one core they only
+# time-share it, which costs CPU and multiplies p99). CSPHUB_* variables in the environment reach
+# it and are listed; CSPHUB_THREADS=4 measures the default.
 #
 # Method (the same as docs/stack-bench.md, "pinned"): each server has exactly one core, so req/s
 # is about 1 / (server CPU per request), a capacity figure that does not depend on how many cores
@@ -25,7 +28,10 @@
 #
 # Output: a table, then one line for scripts:
 #   RESULT http healthz csphub_rps=... nginx_rps=... ratio=... csphub_p99_ms=... nginx_p99_ms=...
-# ratio is csphub/nginx req/s (median of the per-round ratios); the p99s are medians.
+#     cpu_ratio=...
+# ratio is csphub/nginx req/s (median of the per-round ratios); the p99s are medians. cpu_ratio
+# is nginx/csphub CPU us per request (median of the per-round ratios): what ratio would be with
+# each server alone on its core, and the figure to read when the rounds warn that it was shared.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -232,6 +238,7 @@ measure() {
 
 # --- csphub ----------------------------------------------------------------------------------
 csphub_port=$(free_port)
+export CSPHUB_THREADS=${CSPHUB_THREADS:-1}
 taskset -c "$SERVER_CPU" "$CSPHUB" serve --database "$tmp/bench.sqlite" \
   --listen "127.0.0.1:$csphub_port" >"$tmp/csphub.log" 2>&1 &
 csphub_pid=$!
@@ -292,7 +299,8 @@ wait_ready nginx "$nginx_pid" "$nginx_url" "$tmp/nginx"
 cmp -s "$tmp/csphub.body" "$tmp/nginx.body" || die "nginx does not serve the same body as csphub"
 
 csphub_env=$(env | grep '^CSPHUB_' | sort | paste -sd ' ' || true)
-echo "csphub: $CSPHUB (pid $csphub_pid) on $csphub_url, default config${csphub_env:+ + $csphub_env}"
+echo "csphub: $CSPHUB (pid $csphub_pid) on $csphub_url, default config + $csphub_env" \
+  "(CSPHUB_THREADS: io threads = server cores; the default config has 4)"
 echo "nginx:  $(nginx -v 2>&1 | sed 's/^nginx version: //') (pid $nginx_pid) on $nginx_url"
 echo "body:   $(wc -c <"$tmp/csphub.body") bytes: $(head -c 200 "$tmp/csphub.body")"
 for s in csphub nginx; do
@@ -304,7 +312,7 @@ echo "pinning: both servers on CPU $SERVER_CPU, wrk on CPU $CLIENT_CPU;" \
 echo
 
 # --- measure ---------------------------------------------------------------------------------
-declare -a c_rps c_p99 c_cpu c_core n_rps n_p99 n_cpu n_core ratio p99_ratio
+declare -a c_rps c_p99 c_cpu c_core n_rps n_p99 n_cpu n_core ratio p99_ratio cpu_ratio
 for ((round = 1; round <= ROUNDS; round++)); do
   order=(csphub nginx)
   ((round % 2)) || order=(nginx csphub)
@@ -320,6 +328,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
   i=$((round - 1))
   ratio+=("$(awk -v a="${c_rps[i]}" -v b="${n_rps[i]}" 'BEGIN { printf "%.3f", a / b }')")
   p99_ratio+=("$(awk -v a="${c_p99[i]}" -v b="${n_p99[i]}" 'BEGIN { printf "%.3f", a / b }')")
+  cpu_ratio+=("$(awk -v a="${n_cpu[i]}" -v b="${c_cpu[i]}" 'BEGIN { printf "%.3f", a / b }')")
 done
 
 row() { printf '%-7s %11s %11s %6s  %7s %7s %6s  %7s %7s  %6s %6s\n' "$@" | sed 's/ *$//'; }
@@ -348,5 +357,8 @@ csphub_pid=
 echo "csphub stopped by SIGTERM with status $stopped_status; it logged" \
   "$(du -h "$tmp/csphub.log" | cut -f1) (log level info logs every request)"
 
-printf 'RESULT http healthz csphub_rps=%.0f nginx_rps=%.0f ratio=%.3f csphub_p99_ms=%.3f nginx_p99_ms=%.3f\n' \
-  "$m_c_rps" "$m_n_rps" "$m_ratio" "$m_c_p99" "$m_n_p99"
+m_cpu_ratio=$(median %.3f "${cpu_ratio[@]}")
+echo "cpu_ratio: nginx/csphub CPU us/req, median of the per-round ratios: $m_cpu_ratio"
+printf 'RESULT http healthz csphub_rps=%.0f nginx_rps=%.0f ratio=%.3f csphub_p99_ms=%.3f %s\n' \
+  "$m_c_rps" "$m_n_rps" "$m_ratio" "$m_c_p99" \
+  "$(printf 'nginx_p99_ms=%.3f cpu_ratio=%.3f' "$m_n_p99" "$m_cpu_ratio")"

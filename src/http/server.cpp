@@ -9,6 +9,7 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <variant>
 
 namespace csphub::http {
 namespace {
@@ -17,7 +18,14 @@ using Router = restinio::router::express_router_t<>;
 struct Traits : public restinio::default_traits_t {
   using request_handler_t = Router;
 };
-using RestinioServer = restinio::http_server_t<Traits>;
+// With one io thread every handler already runs on that thread, so the per-connection strands
+// of the default traits are pure cost: 5-10% of the CPU of a small request
+// (docs/bench-results.md). Used when `threads` is 1.
+struct SingleThreadTraits : public restinio::default_single_thread_traits_t {
+  using request_handler_t = Router;
+};
+template <typename T>
+using RestinioServer = std::unique_ptr<restinio::http_server_t<T>>;
 
 restinio::http_method_id_t MethodId(const std::string& m) {
   if (m == "GET") return restinio::http_method_get();
@@ -44,6 +52,23 @@ std::vector<std::string> ParamNames(const std::string& pattern) {
   return out;
 }
 
+// The client's address as text. IPv4 is formatted by hand: asio's to_string() goes through
+// inet_ntop, whose sprintf was a visible share of a small request's CPU.
+std::string AddressText(const restinio::asio_ns::ip::address& address) {
+  if (!address.is_v4()) return address.to_string();
+  const auto bytes = address.to_v4().to_bytes();
+  char text[16];
+  char* at = text;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (i > 0) *at++ = '.';
+    const unsigned b = bytes[i];
+    if (b >= 100) *at++ = static_cast<char>('0' + b / 100);
+    if (b >= 10) *at++ = static_cast<char>('0' + b / 10 % 10);
+    *at++ = static_cast<char>('0' + b % 10);
+  }
+  return std::string(text, at);
+}
+
 }  // namespace
 
 std::optional<Pairs> ParseForm(std::string_view body) {
@@ -68,32 +93,62 @@ class Server::Impl {
       : options_(std::move(o)),
         routes_(std::move(r)),
         middleware_(std::move(m)),
-        errors_(std::move(e)) {}
+        errors_(std::move(e)) {
+    // The chains are composed once here, not per request: composing allocates every stage's
+    // std::function, and the routes and middleware do not change once the server exists.
+    for (const Route& route : routes_) {
+      route_chains_.push_back(Compose(route.handler));
+      param_names_.push_back(ParamNames(route.info.pattern));
+    }
+    shutting_down_ = Compose([this](Request& r) {
+      Response resp = errors_(r, 503, "The server is shutting down; retry on another node.");
+      resp.close_connection = true;
+      return resp;
+    });
+    too_large_ = Compose([this](Request& r) {
+      return errors_(r, 413,
+                     "The request body is larger than the limit of " +
+                         std::to_string(options_.body_limit_bytes) + " bytes.");
+    });
+    bad_query_ =
+        Compose([this](Request& r) { return errors_(r, 400, "The query string is malformed."); });
+    not_found_ = Compose([this](Request& r) { return errors_(r, 404, "No such resource."); });
+    not_allowed_ = Compose([this](Request& r) {
+      return errors_(r, 405, "The method " + r.method + " is not allowed on this resource.");
+    });
+  }
 
   Result<std::uint16_t> Start();
   void Stop();
 
  private:
   // Wraps `terminal` in every middleware stage, outermost first.
-  Response RunChain(Request& req, const Handler& terminal) {
-    Handler next = terminal;
+  Handler Compose(Handler terminal) const {
+    Handler next = std::move(terminal);
     for (auto it = middleware_.rbegin(); it != middleware_.rend(); ++it) {
       next = [stage = &*it, inner = std::move(next)](Request& r) { return (*stage)(r, inner); };
     }
-    return next(req);
+    return next;
   }
 
   restinio::request_handling_status_t Serve(const restinio::request_handle_t& handle,
                                             const Route* route,
                                             const restinio::router::route_params_t* params);
   std::unique_ptr<Router> BuildRouter();
+  template <typename T>
+  RestinioServer<T> MakeServer(std::promise<std::uint16_t>& bound);
 
   ServerOptions options_;
   std::vector<Route> routes_;
   std::vector<Middleware> middleware_;
   ErrorResponder errors_;
+  // Indexed like routes_: each route's handler inside the middleware, and its ":name"s.
+  std::vector<Handler> route_chains_;
+  std::vector<std::vector<std::string>> param_names_;
+  // The listener's own answers, inside the middleware too (request IDs, access log).
+  Handler shutting_down_, too_large_, bad_query_, not_found_, not_allowed_;
   restinio::asio_ns::io_context io_;
-  std::unique_ptr<RestinioServer> server_;
+  std::variant<RestinioServer<Traits>, RestinioServer<SingleThreadTraits>> server_;
   std::vector<std::thread> threads_;
   std::atomic<int> in_flight_{0};
   std::atomic<bool> draining_{false};
@@ -114,51 +169,44 @@ restinio::request_handling_status_t Server::Impl::Serve(
   req.method = h.method().c_str();
   req.path = std::string(h.path());
   req.body = handle->body();
-  req.remote_address = handle->remote_endpoint().address().to_string();
+  req.remote_address = AddressText(handle->remote_endpoint().address());
   h.for_each_field([&](const restinio::http_header_field_t& f) {
     req.headers.emplace_back(f.name(), f.value());
   });
+  const std::size_t index = route != nullptr ? static_cast<std::size_t>(route - routes_.data()) : 0;
   if (route != nullptr) {
     req.route = &route->info;
-    for (const auto& name : ParamNames(route->info.pattern)) {
+    for (const auto& name : param_names_[index]) {
       if (params->has(name)) req.params.emplace_back(name, std::string((*params)[name]));
     }
   }
 
-  Handler terminal;
-  auto parsed_query = ParseForm(std::string_view(h.query().data(), h.query().size()));
+  const Handler* chain = nullptr;
+  const auto query = h.query();
+  auto parsed_query = query.empty() ? std::optional<Pairs>(Pairs{})
+                                    : ParseForm(std::string_view(query.data(), query.size()));
   if (draining_.load()) {
     req.route = nullptr;
-    terminal = [this](Request& r) {
-      Response resp = errors_(r, 503, "The server is shutting down; retry on another node.");
-      resp.close_connection = true;
-      return resp;
-    };
+    chain = &shutting_down_;
   } else if (req.body.size() > options_.body_limit_bytes) {
     req.route = nullptr;  // nothing but the error: no authentication, no rate limit
-    terminal = [this](Request& r) {
-      return errors_(r, 413,
-                     "The request body is larger than the limit of " +
-                         std::to_string(options_.body_limit_bytes) + " bytes.");
-    };
+    chain = &too_large_;
   } else if (!parsed_query) {
     req.route = nullptr;
-    terminal = [this](Request& r) { return errors_(r, 400, "The query string is malformed."); };
+    chain = &bad_query_;
   } else if (route == nullptr) {
-    terminal = [this](Request& r) { return errors_(r, 404, "No such resource."); };
+    chain = &not_found_;
   } else if (params == nullptr) {
     req.route = nullptr;
-    terminal = [this](Request& r) {
-      return errors_(r, 405, "The method " + r.method + " is not allowed on this resource.");
-    };
+    chain = &not_allowed_;
   } else {
     req.query = std::move(*parsed_query);
-    terminal = route->handler;
+    chain = &route_chains_[index];
   }
 
   Response resp;
   try {
-    resp = RunChain(req, terminal);
+    resp = (*chain)(req);
   } catch (const std::exception& e) {
     resp = errors_(req, 500, "An internal error occurred.");
   }
@@ -166,9 +214,9 @@ restinio::request_handling_status_t Server::Impl::Serve(
   auto out = handle->create_response(restinio::http_status_line_t{
       restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
       std::string(ReasonPhrase(resp.status))});
-  for (const auto& [k, v] : resp.headers) out.append_header(k, v);
+  for (auto& [k, v] : resp.headers) out.append_header(std::move(k), std::move(v));
   if (resp.status != 204 && resp.status != 304) {
-    out.append_header(restinio::http_field::content_type, resp.content_type);
+    out.append_header(restinio::http_field::content_type, std::move(resp.content_type));
   }
   if (resp.close_connection) out.connection_close();
   if (req.method != "HEAD") out.set_body(std::move(resp.body));
@@ -202,41 +250,54 @@ std::unique_ptr<Router> Server::Impl::BuildRouter() {
   return router;
 }
 
+template <typename T>
+RestinioServer<T> Server::Impl::MakeServer(std::promise<std::uint16_t>& bound) {
+  const std::size_t hard_limit =
+      std::max(options_.body_limit_bytes * 4, options_.body_limit_bytes + (1u << 20));
+  return std::make_unique<restinio::http_server_t<T>>(
+      restinio::external_io_context(io_),
+      restinio::server_settings_t<T>{}
+          .address(options_.host)
+          .port(options_.port)
+          .request_handler(BuildRouter())
+          .read_next_http_message_timelimit(options_.read_timeout)
+          .write_http_response_timelimit(options_.write_timeout)
+          .handle_request_timeout(options_.handler_timeout)
+          // Bodies up to the hard limit are read so that the handler can answer 413 past the
+          // configured limit; past the hard limit the connection is closed unread.
+          .incoming_http_msg_limits(
+              restinio::incoming_http_msg_limits_t{}.max_body_size(hard_limit))
+          .acceptor_post_bind_hook([&bound](restinio::asio_ns::ip::tcp::acceptor& acceptor) {
+            bound.set_value(acceptor.local_endpoint().port());
+          }));
+}
+
 Result<std::uint16_t> Server::Impl::Start() {
   std::promise<std::uint16_t> bound;
   auto bound_future = bound.get_future();
-  const std::size_t hard_limit =
-      std::max(options_.body_limit_bytes * 4, options_.body_limit_bytes + (1u << 20));
   try {
-    server_ = std::make_unique<RestinioServer>(
-        restinio::external_io_context(io_),
-        restinio::server_settings_t<Traits>{}
-            .address(options_.host)
-            .port(options_.port)
-            .request_handler(BuildRouter())
-            .read_next_http_message_timelimit(options_.read_timeout)
-            .write_http_response_timelimit(options_.write_timeout)
-            .handle_request_timeout(options_.handler_timeout)
-            // Bodies up to the hard limit are read so that the handler can answer 413 past the
-            // configured limit; past the hard limit the connection is closed unread.
-            .incoming_http_msg_limits(
-                restinio::incoming_http_msg_limits_t{}.max_body_size(hard_limit))
-            .acceptor_post_bind_hook([&bound](restinio::asio_ns::ip::tcp::acceptor& acceptor) {
-              bound.set_value(acceptor.local_endpoint().port());
-            }));
+    if (options_.threads <= 1) {
+      server_ = MakeServer<SingleThreadTraits>(bound);
+    } else {
+      server_ = MakeServer<Traits>(bound);
+    }
   } catch (const std::exception& e) {
     return Unavailable(std::string("Cannot configure the HTTP server: ") + e.what());
   }
   std::promise<std::string> opened;
   auto opened_future = opened.get_future();
-  server_->open_async([&opened] { opened.set_value(""); },
-                      [&opened](std::exception_ptr ex) {
-                        try {
-                          std::rethrow_exception(ex);
-                        } catch (const std::exception& e) {
-                          opened.set_value(e.what());
-                        }
-                      });
+  std::visit(
+      [&opened](auto& server) {
+        server->open_async([&opened] { opened.set_value(""); },
+                           [&opened](std::exception_ptr ex) {
+                             try {
+                               std::rethrow_exception(ex);
+                             } catch (const std::exception& e) {
+                               opened.set_value(e.what());
+                             }
+                           });
+      },
+      server_);
   for (int i = 0; i < std::max(1, options_.threads); ++i) {
     threads_.emplace_back([this] { io_.run(); });
   }
@@ -253,15 +314,19 @@ Result<std::uint16_t> Server::Impl::Start() {
 
 void Server::Impl::Stop() {
   std::call_once(stop_once_, [this] {
-    if (!server_ || threads_.empty()) return;
+    if (threads_.empty()) return;  // never started, or failed to
     draining_ = true;
     const auto deadline = std::chrono::steady_clock::now() + options_.shutdown_grace;
     while (in_flight_.load() > 0 && std::chrono::steady_clock::now() < deadline) {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     std::promise<void> closed;
-    server_->close_async([&closed] { closed.set_value(); },
-                         [&closed](std::exception_ptr) { closed.set_value(); });
+    std::visit(
+        [&closed](auto& server) {
+          server->close_async([&closed] { closed.set_value(); },
+                              [&closed](std::exception_ptr) { closed.set_value(); });
+        },
+        server_);
     closed.get_future().wait();
     io_.stop();
     for (auto& t : threads_) t.join();
