@@ -71,7 +71,8 @@ void AddDemoCredentials(CLI::App& root) {
   auto output = std::make_shared<std::string>("json");
   CLI::App* cmd = root.add_subcommand("demo-credentials", "Print the demo data set's credentials");
   cmd->add_option("--output", *output, "json (the only format)")->check(CLI::IsMember({"json"}));
-  cmd->callback([] {
+  // The callback owns `output`: CLI11 writes the parsed value into it after this returns.
+  cmd->callback([output] {
     const auto& d = app::Demo();
     api::JsonOut j;
     j.BeginObject().BeginObject("operator").Field("clientId", d.operator_client_id);

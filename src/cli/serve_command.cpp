@@ -61,7 +61,8 @@ void Serve(const ServeOptions& opts) {
                config.database);
   if (config.demo) PrintDemoBanner(url);
   a.WaitForStopSignal();
-  spdlog::info("{{\"event\":\"stopped\"}}");
+  // (No arguments: spdlog prints the text as is, so no brace doubling here.)
+  spdlog::info("{\"event\":\"stopped\"}");
 }
 
 }  // namespace

@@ -3,20 +3,43 @@
 #include <sodium.h>
 
 #include <cctype>
-#include <cstdio>
+#include <cstring>
 
 namespace csphub {
 
+namespace {
+
+// 16 random bytes per GUID, drawn from the CSPRNG 64 GUIDs at a time: one getrandom(2) per
+// call was the largest cost of a small request, which makes two (request and correlation IDs)
+// when the client sends none (docs/bench-results.md). GUIDs are identifiers, not secrets.
+void RandomGuidBytes(unsigned char out[16]) {
+  constexpr std::size_t kBatch = 64 * 16;
+  thread_local unsigned char pool[kBatch];
+  thread_local std::size_t used = kBatch;
+  if (used == kBatch) {
+    randombytes_buf(pool, sizeof pool);
+    used = 0;
+  }
+  std::memcpy(out, pool + used, 16);
+  sodium_memzero(pool + used, 16);
+  used += 16;
+}
+
+}  // namespace
+
 std::string RandomIdGenerator::NewGuid() {
   unsigned char b[16];
-  randombytes_buf(b, sizeof b);
+  RandomGuidBytes(b);
   b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);  // version 4
   b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);  // RFC 4122 variant
-  char out[37];
-  std::snprintf(out, sizeof out,
-                "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
-                b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14],
-                b[15]);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(36, '-');
+  std::size_t at = 0;
+  for (int i = 0; i < 16; ++i) {
+    if (at == 8 || at == 13 || at == 18 || at == 23) ++at;  // the dashes stay
+    out[at++] = kHex[b[i] >> 4];
+    out[at++] = kHex[b[i] & 0x0F];
+  }
   return out;
 }
 

@@ -106,5 +106,15 @@ TEST_F(CustomersExportCliTest, CliCreatesListsGetsAndExports) {
   EXPECT_EQ(rc, 2);
 }
 
+// demo-credentials --output json once crashed: its option's storage died before parsing.
+TEST(DemoCredentialsCliTest, PrintsTheWholeDataSetAsJson) {
+  int rc = -1;
+  const std::string out = RunCli("demo-credentials --output json", &rc);
+  ASSERT_EQ(rc, 0);
+  EXPECT_EQ(JsonField(out, "/partners/0/tenantId"), app::Demo().partners[0].tenant_id);
+  EXPECT_EQ(JsonField(out, "/customers/0/tenantId"), app::Demo().customers[0].tenant_id);
+  EXPECT_EQ(JsonField(out, "/customers/0/admin/password"), "Demo!Pass-2026");
+}
+
 }  // namespace
 }  // namespace csphub::testing
