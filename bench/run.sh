@@ -14,6 +14,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 # The goal of each result: "<RESULT line prefix>|<field>|<minimum>|<what it means>".
 GOALS=(
   "RESULT http healthz|ratio|1.0|csphub >= nginx req/s on GET /healthz, one server core each"
+  "RESULT customers seed|customers_per_s|50000|bench data generator, customers/s while loading 1M"
+  "RESULT customers list|ratio|0.7|GET /v1/customers (reseller filter) >= 0.7x raw SQLite query"
+  "RESULT customers latency|growth_inverse|0.833|p99 of the list at 1M <= 1.2x p99 at 10k"
+  "RESULT customers get|ratio|0.6|GET /v1/customers/{id} >= 0.6x nginx on the same bytes"
 )
 
 log=$(mktemp)
