@@ -41,10 +41,18 @@ struct Request {
   std::string Param(std::string_view name) const;
 };
 
+// A body made in chunks after the handler has answered (large exports). Called again and again
+// on a server thread, each time after the previous chunk was written: it appends the next chunk
+// to `out` and returns true while more follow. A failure after the first chunk cannot change the
+// status any more: throw, and the response is cut off without its final chunk, which HTTP
+// clients report as an incomplete body.
+using BodyStream = std::function<bool(std::string& out)>;
+
 struct Response {
   int status = 200;
   Pairs headers;
-  std::string body;
+  std::string body;   // the whole body, or its first part when `stream` is set
+  BodyStream stream;  // when set: the rest, sent with chunked transfer encoding
   std::string content_type = "application/json; charset=utf-8";
   bool close_connection = false;
 

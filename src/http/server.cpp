@@ -134,6 +134,9 @@ class Server::Impl {
   restinio::request_handling_status_t Serve(const restinio::request_handle_t& handle,
                                             const Route* route,
                                             const restinio::router::route_params_t* params);
+  // Answers with `resp.body` and then `resp.stream`, chunk by chunk.
+  restinio::request_handling_status_t SendStreamed(const restinio::request_handle_t& handle,
+                                                   const Request& req, Response resp);
   std::unique_ptr<Router> BuildRouter();
   template <typename T>
   RestinioServer<T> MakeServer(std::promise<std::uint16_t>& bound);
@@ -211,6 +214,7 @@ restinio::request_handling_status_t Server::Impl::Serve(
     resp = errors_(req, 500, "An internal error occurred.");
   }
 
+  if (resp.stream) return SendStreamed(handle, req, std::move(resp));
   auto out = handle->create_response(restinio::http_status_line_t{
       restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
       std::string(ReasonPhrase(resp.status))});
@@ -221,6 +225,64 @@ restinio::request_handling_status_t Server::Impl::Serve(
   if (resp.close_connection) out.connection_close();
   if (req.method != "HEAD") out.set_body(std::move(resp.body));
   return out.done();
+}
+
+namespace {
+
+// Sends a streamed body one chunk at a time: the next chunk is made only once the previous one
+// has been written, so a large export holds one chunk in memory, not the whole body. Counts as
+// in flight until it ends, so a graceful stop waits for it.
+class ChunkedSender : public std::enable_shared_from_this<ChunkedSender> {
+ public:
+  ChunkedSender(restinio::response_builder_t<restinio::chunked_output_t> out, BodyStream next,
+                std::atomic<int>& in_flight)
+      : out_(std::move(out)), next_(std::move(next)), in_flight_(in_flight) {
+    in_flight_.fetch_add(1);
+  }
+  ~ChunkedSender() { in_flight_.fetch_sub(1); }
+  ChunkedSender(const ChunkedSender&) = delete;
+  ChunkedSender& operator=(const ChunkedSender&) = delete;
+
+  void Pump() {
+    std::string chunk;
+    bool more = false;
+    try {
+      more = next_(chunk);
+    } catch (const std::exception&) {
+      // No final chunk: the client sees an incomplete body, and the connection is dropped.
+      return;
+    }
+    if (!chunk.empty()) out_.append_chunk(std::move(chunk));
+    if (!more) {
+      out_.done();
+      return;
+    }
+    out_.flush([self = shared_from_this()](const restinio::asio_ns::error_code& ec) {
+      if (!ec) self->Pump();  // otherwise the client has gone: stop making chunks
+    });
+  }
+
+ private:
+  restinio::response_builder_t<restinio::chunked_output_t> out_;
+  BodyStream next_;
+  std::atomic<int>& in_flight_;
+};
+
+}  // namespace
+
+restinio::request_handling_status_t Server::Impl::SendStreamed(
+    const restinio::request_handle_t& handle, const Request& req, Response resp) {
+  auto out = handle->create_response<restinio::chunked_output_t>(restinio::http_status_line_t{
+      restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
+      std::string(ReasonPhrase(resp.status))});
+  for (auto& [k, v] : resp.headers) out.append_header(std::move(k), std::move(v));
+  out.append_header(restinio::http_field::content_type, std::move(resp.content_type));
+  if (resp.close_connection) out.connection_close();
+  if (req.method == "HEAD") return out.done();
+  if (!resp.body.empty()) out.append_chunk(std::move(resp.body));
+  auto sender = std::make_shared<ChunkedSender>(std::move(out), std::move(resp.stream), in_flight_);
+  sender->Pump();
+  return restinio::request_accepted();
 }
 
 std::unique_ptr<Router> Server::Impl::BuildRouter() {

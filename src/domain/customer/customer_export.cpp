@@ -4,17 +4,24 @@
 
 namespace csphub::domain {
 
-Status CustomerService::Export(
-    const CallContext& ctx, const std::function<Status(const std::vector<CustomerView>&)>& sink) {
+Result<CustomerPage> CustomerService::ExportPage(const CallContext& ctx,
+                                                 const std::string& continuation) {
   RETURN_IF_ERROR(Authorize(ctx, Operation::kExportCustomers));
   CustomerListRequest page_request;
   page_request.size = kMaxPageSize;
-  while (true) {
-    ASSIGN_OR_RETURN(CustomerPage page, List(ctx, page_request));
+  page_request.continuation = continuation;
+  return List(ctx, page_request);
+}
+
+Status CustomerService::Export(
+    const CallContext& ctx, const std::function<Status(const std::vector<CustomerView>&)>& sink) {
+  std::string continuation;
+  do {
+    ASSIGN_OR_RETURN(CustomerPage page, ExportPage(ctx, continuation));
     RETURN_IF_ERROR(sink(page.items));
-    if (page.continuation.empty()) return Status::Ok();
-    page_request.continuation = std::move(page.continuation);
-  }
+    continuation = std::move(page.continuation);
+  } while (!continuation.empty());
+  return Status::Ok();
 }
 
 }  // namespace csphub::domain

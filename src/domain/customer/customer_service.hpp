@@ -79,6 +79,8 @@ class CustomerService {
   // a long export never holds the database; `sink` may stop it by returning an error.
   Status Export(const CallContext& ctx,
                 const std::function<Status(const std::vector<CustomerView>&)>& sink);
+  // One page of the export: the first with an empty `continuation`, then the page's token.
+  Result<CustomerPage> ExportPage(const CallContext& ctx, const std::string& continuation);
   // Whether any tenant holds `domain` ("contoso" or "contoso.<suffix>").
   Result<bool> DomainInUse(const CallContext& ctx, const std::string& domain);
 
