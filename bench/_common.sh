@@ -1,10 +1,12 @@
-# Helpers shared by the bench scripts (sourced; bench/run.sh skips files starting with "_").
-# They are the ones http_vs_nginx.sh defines for itself (copied from it, not moved, so that
-# script is unchanged): starting and stopping servers by PID, free ports, wrk pinned to a core,
-# wrk output parsing, medians, and a private nginx serving one static file.
+# shellcheck shell=bash
+# Helpers shared by the bench scripts (sourced by http_vs_nginx.sh and customers_list.sh;
+# bench/run.sh skips files starting with "_"): starting and stopping servers by PID, free ports,
+# wrk pinned to a core, wrk output parsing, medians, and a private nginx serving one static file.
 #
-# The sourcing script sets BENCH_NAME (for messages), tmp (a private temp dir), SERVER_CPU,
-# CLIENT_CPU, WARMUP, DURATION, and calls bench_cleanup from its EXIT trap.
+# The sourcing script sets BENCH_NAME (for messages) before sourcing this file, then tmp (a
+# private temp dir), SERVER_CPU, CLIENT_CPU, WARMUP, DURATION, optionally http_client (see
+# http_get) and round (the current round, named in measure's warnings). Its EXIT trap kills
+# wrk_pid if set and stops its servers with stop_server.
 
 die() {
   echo "${BENCH_NAME:-bench}: $*" >&2
@@ -45,12 +47,34 @@ free_port() {
 }
 
 # http_get URL OUT [CURL ARGS...]: writes the body to OUT.body and the headers to OUT.headers;
-# prints the status.
+# prints the status. With http_client=bash (set by the sourcing script; curl by default) it
+# fetches with bash's /dev/tcp instead, which takes no curl arguments.
+http_client=curl
 http_get() {
   local url=$1 out=$2
   shift 2
-  curl -sS --max-time 10 -D "$out.headers" -o "$out.body" -w '%{http_code}' "$@" "$url" \
-    2>/dev/null || true
+  if [[ $http_client == curl ]]; then
+    curl -sS --max-time 10 -D "$out.headers" -o "$out.body" -w '%{http_code}' "$@" "$url" \
+      2>/dev/null || true
+    return
+  fi
+  (($# == 0)) || die "http_get: curl arguments ($*) need http_client=curl"
+  # Plain bash: HTTP/1.0 so the server answers with a plain body and closes the connection.
+  local rest=${url#http://} raw status
+  local hostport=${rest%%/*} path=/${rest#*/}
+  raw=$(
+    exec 2>/dev/null
+    exec 3<>"/dev/tcp/${hostport%:*}/${hostport##*:}" || exit 0
+    printf 'GET %s HTTP/1.0\r\nHost: %s\r\n\r\n' "$path" "$hostport" >&3
+    timeout 10 cat <&3
+    echo x # keeps trailing newlines of the body
+  ) || true
+  raw=${raw%x}
+  [[ $raw == *$'\r\n\r\n'* ]] || return 0
+  printf '%s\r\n\r\n' "${raw%%$'\r\n\r\n'*}" >"$out.headers"
+  printf '%s' "${raw#*$'\r\n\r\n'}" >"$out.body"
+  status=${raw#HTTP/* }
+  echo "${status%% *}"
 }
 
 header() { # header FILE NAME: the value of a response header
@@ -76,6 +100,7 @@ wait_ready() {
 cpu_ticks() {
   local pid total=0 f
   for pid in "$1" $(pgrep -P "$1" || true); do
+    # Fields 14 and 15 after the "(comm)" field, which may contain spaces.
     f=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null) || continue
     read -r -a f <<<"$f"
     total=$((total + f[11] + f[12]))
@@ -102,7 +127,8 @@ ratio() { # ratio A B [FORMAT]: A / B
   awk -v a="$1" -v b="$2" -v f="${3:-%.3f}" 'BEGIN { printf f, (b > 0 ? a / b : 0) }'
 }
 
-# wrk pinned to the client core, in the background so that a signal interrupts `wait` at once.
+# wrk pinned to the client core. In the background, so that a signal to the script interrupts
+# `wait` at once and the trap stops everything (a foreground wrk would delay it by DURATION).
 wrk_pid=
 run_wrk() {
   taskset -c "$CLIENT_CPU" wrk "$@" &
@@ -134,20 +160,23 @@ measure() {
     die "$name answered non-2xx responses; the comparison would be meaningless"
   fi
   errors=$(awk '/Socket errors:/ { sub(/^.*Socket errors: */, ""); print }' "$out")
-  [[ -z $errors ]] || echo "WARNING: $name: socket errors: $errors" >&2
+  [[ -z $errors ]] || echo "WARNING: $name${round:+ round $round}: socket errors: $errors" >&2
   cpu_us=$(awk -v d=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
     'BEGIN { printf "%.2f", d / hz * 1e6 / n }')
   core_pct=$(awk -v d=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" -v ns=$((w1 - w0)) \
     'BEGIN { printf "%.0f", d / hz * 1e9 / ns * 100 }')
 }
 
-# start_nginx FILE URL_PATH: serves FILE at URL_PATH with one worker pinned to SERVER_CPU (the
-# configuration of http_vs_nginx.sh: access_log off, sendfile, open_file_cache,
-# keepalive_requests 1000000). Sets nginx_pid and nginx_url; checks that it is our nginx.
+# start_nginx FILE URL_PATH: serves FILE at URL_PATH with one worker pinned to SERVER_CPU, the
+# same single core as the server it is compared with (the master only supervises and is idle
+# during a measurement); otherwise the config of docs/stack-bench.md: access_log off, sendfile,
+# open_file_cache, keepalive_requests 1000000. Sets nginx_pid and nginx_url; checks that it is
+# our nginx and that it serves FILE's bytes.
 start_nginx() {
   local file=$1 path=$2 port
   mkdir -p "$tmp/www" "$tmp/nginx-temp"
   cp "$file" "$tmp/www/body.json"
+  # nginx's worker runs as nobody when we are root: it must be able to read the file.
   chmod 755 "$tmp" "$tmp/www"
   chmod 644 "$tmp/www/body.json"
   port=$(free_port)
@@ -181,6 +210,7 @@ http {
   }
 }
 EOF
+  # -e: nginx opens its compiled-in error log before reading the config; keep that in $tmp too.
   taskset -c "$SERVER_CPU" nginx -c "$tmp/nginx.conf" -p "$tmp" -e "$tmp/nginx-error.log" \
     >/dev/null 2>&1 &
   nginx_pid=$!
