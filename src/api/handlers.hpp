@@ -52,6 +52,26 @@ http::Response PutCustomerBillingProfile(Services&, http::Request&);
 http::Response ListCustomerRelationships(Services&, http::Request&);
 http::Response CheckDomain(Services&, http::Request&);
 
+http::Response CreateCustomerAgreement(Services&, http::Request&);
+http::Response ListCustomerAgreements(Services&, http::Request&);
+http::Response CreateSelfServePolicy(Services&, http::Request&);
+http::Response ListSelfServePolicies(Services&, http::Request&);
+http::Response GetSelfServePolicy(Services&, http::Request&);
+http::Response PutSelfServePolicy(Services&, http::Request&);
+http::Response DeleteSelfServePolicy(Services&, http::Request&);
+
+http::Response ListOffers(Services&, http::Request&);
+http::Response GetOffer(Services&, http::Request&);
+http::Response ListProducts(Services&, http::Request&);
+http::Response GetProduct(Services&, http::Request&);
+http::Response ListSkus(Services&, http::Request&);
+http::Response GetSku(Services&, http::Request&);
+http::Response ListAvailabilities(Services&, http::Request&);
+http::Response ListCustomerProducts(Services&, http::Request&);
+http::Response ListCustomerSkus(Services&, http::Request&);
+http::Response ListCustomerAvailabilities(Services&, http::Request&);
+http::Response ImportCatalog(Services&, http::Request&);
+
 http::Response RequestCustomerRelationship(Services&, http::Request&);
 http::Response PreviewCustomerInvitation(Services&, http::Request&);
 http::Response AcceptCustomerInvitation(Services&, http::Request&);

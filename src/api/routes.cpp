@@ -51,6 +51,20 @@ std::vector<http::Route> BuildRoutes(Services& s) {
 
       {"GET", "/v1/auditrecords", "audit", true, ListAuditRecords},
 
+      // The catalog (issue 4): partner-wide with ?country=, or in a customer's country.
+      {"PUT", "/admin/v1/catalog", "admin", true, ImportCatalog},
+      {"GET", "/v1/offers", "catalog", true, ListOffers},
+      {"GET", "/v1/offers/:id", "catalog", true, GetOffer},
+      {"GET", "/v1/products", "catalog", true, ListProducts},
+      {"GET", "/v1/products/:pid", "catalog", true, GetProduct},
+      {"GET", "/v1/products/:pid/skus", "catalog", true, ListSkus},
+      {"GET", "/v1/products/:pid/skus/:sid", "catalog", true, GetSku},
+      {"GET", "/v1/products/:pid/skus/:sid/availabilities", "catalog", true, ListAvailabilities},
+      {"GET", "/v1/customers/:id/products", "catalog", true, ListCustomerProducts},
+      {"GET", "/v1/customers/:id/products/:pid/skus", "catalog", true, ListCustomerSkus},
+      {"GET", "/v1/customers/:id/products/:pid/skus/:sid/availabilities", "catalog", true,
+       ListCustomerAvailabilities},
+
       // Fixed paths under /v1/customers come before /v1/customers/:id.
       {"POST", "/v1/customers", "customers", true, CreateCustomer},
       {"GET", "/v1/customers", "customers", true, ListCustomers},
@@ -63,6 +77,15 @@ std::vector<http::Route> BuildRoutes(Services& s) {
       {"PUT", "/v1/customers/:id/profiles/billing", "customers", true, PutCustomerBillingProfile},
       {"GET", "/v1/customers/:id/relationships", "customers", true, ListCustomerRelationships},
       {"HEAD", "/v1/domains/:domain", "customers", true, CheckDomain},
+      {"POST", "/v1/customers/:id/agreements", "customers", true, CreateCustomerAgreement},
+      {"GET", "/v1/customers/:id/agreements", "customers", true, ListCustomerAgreements},
+
+      // Customer permissions (reference §2.11); the ID is "{grantorTenantId}_{customerId}".
+      {"POST", "/v1/SelfServePolicy", "customers", true, CreateSelfServePolicy},
+      {"GET", "/v1/SelfServePolicy", "customers", true, ListSelfServePolicies},
+      {"GET", "/v1/SelfServePolicy/:id", "customers", true, GetSelfServePolicy},
+      {"PUT", "/v1/SelfServePolicy/:id", "customers", true, PutSelfServePolicy},
+      {"DELETE", "/v1/SelfServePolicy/:id", "customers", true, DeleteSelfServePolicy},
 
       // The customer's own side of invitations (a customer user's token), and signing up.
       {"GET", "/v1/customertenant/invitations/preview", "customertenant", true,

@@ -2,8 +2,11 @@
 // What the API handlers call: the domain services and the token service, owned by app/.
 #include "auth/token_service.hpp"
 #include "domain/audit/audit_service.hpp"
+#include "domain/catalog/catalog_service.hpp"
+#include "domain/customer/agreement_service.hpp"
 #include "domain/customer/customer_invitation_service.hpp"
 #include "domain/customer/customer_service.hpp"
+#include "domain/customer/self_serve_policy_service.hpp"
 #include "domain/identity/identity_service.hpp"
 #include "domain/partner/partner_service.hpp"
 #include "domain/relationship/partnership_service.hpp"
@@ -20,6 +23,9 @@ struct Services {
   domain::CustomerService& customers;
   const auth::TokenService& tokens;
   domain::CustomerInvitationService& customer_invitations;
+  domain::AgreementService& agreements;
+  domain::SelfServePolicyService& self_serve_policies;
+  domain::CatalogService& catalog;
 };
 
 }  // namespace csphub::api

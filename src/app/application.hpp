@@ -37,6 +37,8 @@ class Application {
   domain::IdentityService& identity() { return *identity_; }
   domain::PartnershipService& partnerships() { return *partnerships_; }
   domain::CustomerService& customers() { return *customers_; }
+  domain::CatalogService& catalog() { return *catalog_; }
+  domain::AgreementService& agreements() { return *agreements_; }
   const Config& config() const { return config_; }
 
  private:
@@ -54,6 +56,9 @@ class Application {
   std::unique_ptr<domain::AuditService> audit_;
   std::unique_ptr<domain::CustomerService> customers_;
   std::unique_ptr<domain::CustomerInvitationService> customer_invitations_;
+  std::unique_ptr<domain::CatalogService> catalog_;
+  std::unique_ptr<domain::AgreementService> agreements_;
+  std::unique_ptr<domain::SelfServePolicyService> self_serve_policies_;
   std::unique_ptr<auth::TokenService> tokens_;
   std::unique_ptr<auth::ResponseSealer> sealer_;
   std::unique_ptr<api::Services> services_;

@@ -1,5 +1,9 @@
 #include "app/demo_data.hpp"
 
+#include "api/catalog_json.hpp"
+#include "app/demo_catalog.hpp"
+#include "domain/catalog/catalog_validation.hpp"
+
 namespace csphub::app {
 namespace {
 
@@ -75,6 +79,21 @@ domain::CallContext AdminOf(const DemoPartner& p) {
   return ctx;
 }
 
+// Imports the embedded demo catalog unless the database already holds this version or a newer
+// one. Runs on every --demo start, so a demo database made before the catalog existed (or
+// with an older demo catalog) gets the current one.
+Status SeedDemoCatalog(Application& app) {
+  ASSIGN_OR_RETURN(domain::Catalog catalog, api::ReadCatalogJson(std::string(DemoCatalogJson())));
+  const auto op = OperatorContext();
+  ASSIGN_OR_RETURN(auto current, app.catalog().CurrentVersion(op));
+  if (current) {
+    const auto cmp = domain::CompareCatalogVersions(current->version, catalog.version);
+    if (cmp && *cmp >= 0) return Status::Ok();
+  }
+  ASSIGN_OR_RETURN(auto imported, app.catalog().Import(op, std::move(catalog), "demo", false));
+  return Status::Ok();
+}
+
 }  // namespace
 
 const DemoDataSet& Demo() {
@@ -113,6 +132,7 @@ const DemoDataSet& Demo() {
 
 Status SeedDemo(Application& app) {
   const DemoDataSet& demo = Demo();
+  RETURN_IF_ERROR(SeedDemoCatalog(app));
   bool present = false;
   RETURN_IF_ERROR(app.store().Read([&](domain::Repositories& repos) -> Status {
     present = repos.Partners().Get(demo.partners[0].tenant_id).ok();

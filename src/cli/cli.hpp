@@ -41,6 +41,7 @@ T OrFail(Result<T> r) {
 void AddServeCommand(CLI::App& root);
 void AddAdminCommands(CLI::App& root);
 void AddCustomerCommands(CLI::App& root);
+void AddCatalogCommands(CLI::App& root);
 
 int Run(int argc, char** argv);
 

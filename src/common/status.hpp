@@ -33,6 +33,9 @@ inline constexpr int kInvalidArgument = 2000;
 inline constexpr int kInvalidProperty = 3000;
 inline constexpr int kEtagInvalid = 2055;
 inline constexpr int kNoCommerceRelationship = 20002;
+inline constexpr int kMcaRequired = 13605;                 // no MCA attested: no purchase
+inline constexpr int kSelfServePolicyExists = 600041;      // one per (partner, customer)
+inline constexpr int kAgreementAlreadyConfirmed = 600061;  // same contact, same agreement type
 inline constexpr int kTokenMissing = 800001;
 inline constexpr int kInvalidInput = 800002;
 inline constexpr int kMpnNotFound = 800015;
@@ -55,6 +58,7 @@ inline constexpr int kCustomerInvitationInvalid = 700205;
 inline constexpr int kCustomerRegion = 700206;
 inline constexpr int kLastGlobalAdmin = 700301;
 inline constexpr int kIdempotencyKeyReused = 700422;
+inline constexpr int kCatalogVersionOlder = 700601;  // catalog import older than the one in use
 }  // namespace pc
 
 class [[nodiscard]] Status {

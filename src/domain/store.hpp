@@ -15,7 +15,10 @@
 
 #include "common/status.hpp"
 #include "domain/audit/audit_repository.hpp"
+#include "domain/catalog/catalog_repository.hpp"
+#include "domain/customer/agreement_repository.hpp"
 #include "domain/customer/customer_repository.hpp"
+#include "domain/customer/self_serve_policy_repository.hpp"
 #include "domain/idempotency/idempotency_repository.hpp"
 #include "domain/identity/identity_repository.hpp"
 #include "domain/partner/partner_repository.hpp"
@@ -34,6 +37,9 @@ class Repositories {
   virtual IdempotencyRepository& Idempotency() = 0;
   virtual CustomerRepository& Customers() = 0;
   virtual CustomerUserRepository& CustomerUsers() = 0;
+  virtual CatalogRepository& Catalog() = 0;
+  virtual AgreementRepository& Agreements() = 0;
+  virtual SelfServePolicyRepository& SelfServePolicies() = 0;
   // Instance-wide settings (the operator's credential hash, the token signing key, ...).
   virtual Result<std::string> GetSetting(const std::string& key) = 0;  // NotFound if unset
   virtual Status PutSetting(const std::string& key, const std::string& value) = 0;

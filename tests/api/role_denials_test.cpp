@@ -47,8 +47,21 @@ const char* const kBillingBody =
     R"("defaultAddress":{"country":"US","city":"Redmond","state":"WA",)"
     R"("addressLine1":"1 Main St","postalCode":"98052"}})";
 
+// Customer permissions: the Admin agent toggles, Sales and Helpdesk agents read (reference §3.2).
+const std::set<std::string> kPolicyManagers = {"GlobalAdmin", "AdminAgent"};
+
+std::string SelfServePolicyBody(const std::string& customer, const std::string& etag) {
+  std::string body = R"({"selfServeEntity":{"selfServeEntityType":"customer","tenantID":")" +
+                     customer + R"("},"grantor":{"grantorType":"billToPartner"},)" +
+                     R"("permissions":[{"resource":"AzureReservedInstances","action":"Purchase"}])";
+  if (!etag.empty()) body += R"(,"attributes":{"etag":")" + etag + R"("})";
+  return body + "}";
+}
+
 std::vector<Operation> Operations() {
   const std::string some_id = "00000000-0000-4000-8000-000000000001";
+  // A made-up customer of the provider's: allowed roles get 404 past the role check.
+  const std::string policy_id = app::Demo().partners[kProvider].tenant_id + "_" + some_id;
   const std::string customer_body =
       R"({"companyProfile":{"domain":"roledenied"},"billingProfile":)" + std::string(kBillingBody) +
       "}";
@@ -69,6 +82,18 @@ std::vector<Operation> Operations() {
        "/v1/customers/" + some_id,
        R"({"allowDelegatedAccess":false})",
        {"GlobalAdmin", "AdminAgent"}},
+      {"POST",
+       "/v1/customers/" + some_id + "/agreements",
+       R"({"primaryContact":{"firstName":"Ann","lastName":"Lee","email":"ann@fabrikam.example"},)"
+       R"("dateAgreed":"2024-01-15","type":"MicrosoftCustomerAgreement"})",
+       {"GlobalAdmin", "AdminAgent", "SalesAgent"}},
+      {"GET", "/v1/customers/" + some_id + "/agreements", "", kCustomerViewers},
+      {"POST", "/v1/SelfServePolicy", SelfServePolicyBody(some_id, ""), kPolicyManagers},
+      {"GET", "/v1/SelfServePolicy?entity_id=" + some_id, "", kCustomerViewers},
+      {"GET", "/v1/SelfServePolicy/" + policy_id, "", kCustomerViewers},
+      {"PUT", "/v1/SelfServePolicy/" + policy_id, SelfServePolicyBody(some_id, "1"),
+       kPolicyManagers},
+      {"DELETE", "/v1/SelfServePolicy/" + policy_id, "", kPolicyManagers},
       {"GET", "/v1/users", "", kUserAdmins},
       {"POST", "/v1/users",
        R"({"userPrincipalName":"denied","displayName":"Denied","roles":["SalesAgent"]})",
@@ -173,8 +198,9 @@ TEST_F(RoleDenialsTest, EveryForbiddenCellIsDeniedWith900150NamingAllowedRoles) 
     }
   }
   // 5 user ops × 4 roles + 4 app ops × 5 + 4 partnership ops × 2 + accept × 4 + audit × 0,
-  // then customers: 5 view/update/add ops × 2 + 2 PATCH ops × 4.
-  EXPECT_EQ(denied_cells, 20 + 20 + 8 + 4 + 10 + 8);
+  // then customers: 5 view/update/add ops × 2 + 2 PATCH ops × 4; agreements: POST × 3 + GET × 2;
+  // self-serve policies: 3 writes × 4 + 2 reads × 2.
+  EXPECT_EQ(denied_cells, 20 + 20 + 8 + 4 + 10 + 8 + 3 + 2 + 12 + 4);
 }
 
 TEST_F(RoleDenialsTest, EveryAllowedCellPassesTheRoleCheck) {

@@ -94,6 +94,11 @@ const std::array<Entry, static_cast<size_t>(Operation::kCount)> kTable{{
     {Operation::kManageWebhooks,
      "manage webhooks",
      {R::kGlobalAdmin, R::kAdminAgent, R::kSalesAgent, R::kHelpdeskAgent, R::kBillingAdmin}},
+    // Offers and products are public knowledge in Partner Center: every partner role reads them.
+    {Operation::kViewCatalog,
+     "view the catalog",
+     {R::kGlobalAdmin, R::kAdminAgent, R::kSalesAgent, R::kHelpdeskAgent, R::kUserManagementAdmin,
+      R::kBillingAdmin}},
 }};
 
 const Entry& Find(Operation op) { return kTable[static_cast<size_t>(op)]; }

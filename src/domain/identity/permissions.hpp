@@ -37,6 +37,7 @@ enum class Operation {
   kManagePartnerUsers,
   kManageAppRegistrations,
   kManageWebhooks,
+  kViewCatalog,
   kCount,
 };
 

@@ -133,6 +133,56 @@ class SqliteCustomerUserRepository final : public domain::CustomerUserRepository
   Connection& c_;
 };
 
+class SqliteAgreementRepository final : public domain::AgreementRepository {
+ public:
+  explicit SqliteAgreementRepository(Connection& c) : c_(c) {}
+  Status Insert(const domain::Agreement& a) override;
+  Result<std::vector<domain::Agreement>> ListForCustomer(
+      const std::string& customer_id, const std::optional<domain::AgreementType>& type) override;
+  Result<bool> Exists(const std::string& customer_id, domain::AgreementType type) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqliteSelfServePolicyRepository final : public domain::SelfServePolicyRepository {
+ public:
+  explicit SqliteSelfServePolicyRepository(Connection& c) : c_(c) {}
+  Status Insert(const domain::SelfServePolicy& p) override;
+  Result<domain::SelfServePolicy> Get(const std::string& grantor_tenant_id,
+                                      const std::string& customer_id) override;
+  Status Update(const domain::SelfServePolicy& p) override;
+  Status Delete(const std::string& grantor_tenant_id, const std::string& customer_id) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqliteCatalogRepository final : public domain::CatalogRepository {
+ public:
+  explicit SqliteCatalogRepository(Connection& c) : c_(c) {}
+  Result<domain::CatalogVersion> CurrentVersion() override;
+  Status Replace(const domain::Catalog& catalog, const domain::CatalogVersion& version) override;
+  Result<domain::Catalog> Load() override;
+  Result<domain::CatalogCountry> GetCountry(const std::string& country) override;
+  Result<std::vector<domain::Offer>> ListOffers(const std::string& country) override;
+  Result<domain::Offer> GetOffer(const std::string& id) override;
+  Result<std::vector<domain::Product>> ListProducts(const domain::ProductQuery& q) override;
+  Result<domain::Product> GetProduct(const std::string& id) override;
+  Result<std::vector<domain::Sku>> ListSkus(const std::string& product_id,
+                                            const std::string& country) override;
+  Result<domain::Sku> GetSku(const std::string& product_id, const std::string& sku_id) override;
+  Result<std::vector<domain::Availability>> ListAvailabilities(const std::string& product_id,
+                                                               const std::string& sku_id,
+                                                               const std::string& country) override;
+  Result<domain::Availability> GetAvailability(const std::string& product_id,
+                                               const std::string& sku_id,
+                                               const std::string& id) override;
+
+ private:
+  Connection& c_;
+};
+
 class SqliteRepositories final : public domain::Repositories {
  public:
   explicit SqliteRepositories(Connection& c)
@@ -144,7 +194,10 @@ class SqliteRepositories final : public domain::Repositories {
         audit_(c),
         idempotency_(c),
         customers_(c),
-        customer_users_(c) {}
+        catalog_(c),
+        customer_users_(c),
+        agreements_(c),
+        self_serve_policies_(c) {}
   domain::PartnerRepository& Partners() override { return partners_; }
   domain::PartnerUserRepository& PartnerUsers() override { return users_; }
   domain::AppRegistrationRepository& Apps() override { return apps_; }
@@ -152,7 +205,10 @@ class SqliteRepositories final : public domain::Repositories {
   domain::AuditRepository& Audit() override { return audit_; }
   domain::IdempotencyRepository& Idempotency() override { return idempotency_; }
   domain::CustomerRepository& Customers() override { return customers_; }
+  domain::CatalogRepository& Catalog() override { return catalog_; }
   domain::CustomerUserRepository& CustomerUsers() override { return customer_users_; }
+  domain::AgreementRepository& Agreements() override { return agreements_; }
+  domain::SelfServePolicyRepository& SelfServePolicies() override { return self_serve_policies_; }
   Result<std::string> GetSetting(const std::string& key) override;
   Status PutSetting(const std::string& key, const std::string& value) override;
 
@@ -165,7 +221,10 @@ class SqliteRepositories final : public domain::Repositories {
   SqliteAuditRepository audit_;
   SqliteIdempotencyRepository idempotency_;
   SqliteCustomerRepository customers_;
+  SqliteCatalogRepository catalog_;
   SqliteCustomerUserRepository customer_users_;
+  SqliteAgreementRepository agreements_;
+  SqliteSelfServePolicyRepository self_serve_policies_;
 };
 
 }  // namespace csphub::storage::sqlite
