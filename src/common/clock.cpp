@@ -1,5 +1,6 @@
 #include "common/clock.hpp"
 
+#include <chrono>
 #include <cstdio>
 #include <ctime>
 
@@ -58,16 +59,15 @@ bool ParseIso8601(const std::string& text, TimePoint* out) {
     if (rest == "Z" || rest == "+00:00") rest.clear();
     if (!rest.empty()) return false;
   }
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return false;
-  std::tm tm{};
-  tm.tm_year = y - 1900;
-  tm.tm_mon = mo - 1;
-  tm.tm_mday = d;
-  tm.tm_hour = h;
-  tm.tm_min = mi;
-  tm.tm_sec = s;
-  const std::time_t secs = timegm(&tm);
-  *out = FromUnixMillis(static_cast<std::int64_t>(secs) * 1000 + ms);
+  if (h > 23 || mi > 59 || s > 60) return false;
+  // A real calendar day (no 30 February), within what TimePoint holds (nanoseconds since 1970
+  // reach 2262; timegm would silently wrap or roll over).
+  using namespace std::chrono;
+  const year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)},
+                           day{static_cast<unsigned>(d)}};
+  if (!ymd.ok() || y < 1900 || y > 2261) return false;
+  const auto since_epoch = sys_days(ymd).time_since_epoch() + hours(h) + minutes(mi) + seconds(s);
+  *out = FromUnixMillis(duration_cast<milliseconds>(since_epoch).count() + ms);
   return true;
 }
 

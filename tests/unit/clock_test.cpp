@@ -35,6 +35,11 @@ TEST(ClockTest, ParsesWithoutFraction) {
 TEST(ClockTest, RejectsBadInput) {
   TimePoint t;
   EXPECT_FALSE(ParseIso8601("2026-13-01", &t));
+  EXPECT_FALSE(ParseIso8601("2026-02-30", &t));  // no rolling over into March
+  EXPECT_FALSE(ParseIso8601("2025-02-29", &t));
+  EXPECT_TRUE(ParseIso8601("2024-02-29", &t));
+  EXPECT_FALSE(ParseIso8601("2300-01-01", &t));  // past what TimePoint holds: no wrap-around
+  EXPECT_FALSE(ParseIso8601("2026-04-31T00:00:00Z", &t));
   EXPECT_FALSE(ParseIso8601("garbage", &t));
   EXPECT_FALSE(ParseIso8601("", &t));
 }
