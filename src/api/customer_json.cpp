@@ -24,10 +24,12 @@ void WriteAddress(JsonOut& j, const domain::Address& a) {
 
 }  // namespace
 
-void WriteSelfLink(JsonOut& j, const std::string& uri) {
+void WriteSelfLink(JsonOut& j, std::initializer_list<std::string_view> uri) {
   j.BeginObject("links").BeginObject("self").Field("uri", uri).Field("method", "GET");
   j.BeginArray("headers").EndArray().EndObject().EndObject();
 }
+
+void WriteSelfLink(JsonOut& j, const std::string& uri) { WriteSelfLink(j, {uri}); }
 
 void WriteCompanyProfile(JsonOut& j, const domain::Customer& c, bool with_contact) {
   j.Field("tenantId", c.id).Field("domain", c.domain).Field("companyName", c.billing.company_name);
@@ -49,7 +51,7 @@ void WriteCompanyProfile(JsonOut& j, const domain::Customer& c, bool with_contac
         .Field("postalCode", d.postal_code)
         .EndObject();
   }
-  WriteSelfLink(j, "/customers/" + c.id + "/profiles/company");
+  WriteSelfLink(j, {"/customers/", c.id, "/profiles/company"});
   j.Attributes("CustomerCompanyProfile");
 }
 
@@ -63,21 +65,26 @@ void WriteBillingProfile(JsonOut& j, const domain::Customer& c) {
       .Field("language", b.language)
       .Field("companyName", b.company_name);
   WriteAddress(j, b.default_address);
-  WriteSelfLink(j, "/customers/" + c.id + "/profiles/billing");
+  WriteSelfLink(j, {"/customers/", c.id, "/profiles/billing"});
   j.Attributes("CustomerBillingProfile", std::to_string(c.billing_etag));
 }
 
 void WriteCustomer(JsonOut& j, const domain::CustomerDetails& d, CustomerJsonOptions o) {
-  const domain::Customer& c = d.view.customer;
+  WriteCustomer(j, d.view, d.related, d.delegated_admin, o);
+}
+
+void WriteCustomer(JsonOut& j, const domain::CustomerView& v, bool related, bool delegated_admin,
+                   CustomerJsonOptions o) {
+  const domain::Customer& c = v.customer;
   j.BeginObject().Field("id", c.id).Field("commerceId", c.commerce_id);
   j.BeginObject("companyProfile");
   WriteCompanyProfile(j, c, false);
   j.EndObject().BeginObject("billingProfile");
   WriteBillingProfile(j, c);
-  j.EndObject().Field("relationshipToPartner", d.related ? "reseller" : "none");
-  if (o.with_delegated_access) j.Field("allowDelegatedAccess", d.delegated_admin);
-  if (!d.view.relationship.indirect_reseller_id.empty()) {
-    j.Field("associatedPartnerId", d.view.relationship.indirect_reseller_id);
+  j.EndObject().Field("relationshipToPartner", related ? "reseller" : "none");
+  if (o.with_delegated_access) j.Field("allowDelegatedAccess", delegated_admin);
+  if (!v.relationship.indirect_reseller_id.empty()) {
+    j.Field("associatedPartnerId", v.relationship.indirect_reseller_id);
   }
   if (o.created) {
     j.BeginObject("userCredentials")
@@ -85,14 +92,14 @@ void WriteCustomer(JsonOut& j, const domain::CustomerDetails& d, CustomerJsonOpt
         .Field("password", o.created->admin_password)
         .EndObject();
   }
-  WriteSelfLink(j, "/customers/" + c.id);
+  WriteSelfLink(j, {"/customers/", c.id});
   j.Attributes("Customer").EndObject();
 }
 
 std::string CustomerBody(const domain::CustomerDetails& d, CustomerJsonOptions o) {
-  JsonOut j;
+  JsonOut j(2048);  // a customer is ~1.3 KB
   WriteCustomer(j, d, o);
-  return j.str();
+  return std::move(j).str();
 }
 
 // A billing profile from its JSON (create and PUT). The contact's names may come on the

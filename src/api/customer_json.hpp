@@ -14,11 +14,17 @@ struct CustomerJsonOptions {
 };
 
 void WriteSelfLink(JsonOut& j, const std::string& uri);
+// The same, its URI given in parts (written as one string, without building it first).
+void WriteSelfLink(JsonOut& j, std::initializer_list<std::string_view> uri);
 // The members of a company profile; contact details only with delegated admin.
 void WriteCompanyProfile(JsonOut& j, const domain::Customer& c, bool with_contact);
 // The members of a billing profile, with its etag in attributes.
 void WriteBillingProfile(JsonOut& j, const domain::Customer& c);
 void WriteCustomer(JsonOut& j, const domain::CustomerDetails& d, CustomerJsonOptions o = {});
+// The same from a view and the flags, so a list writes its items without copying them into
+// CustomerDetails.
+void WriteCustomer(JsonOut& j, const domain::CustomerView& v, bool related, bool delegated_admin,
+                   CustomerJsonOptions o = {});
 std::string CustomerBody(const domain::CustomerDetails& d, CustomerJsonOptions o = {});
 
 // A billing profile from its JSON (create and PUT): the contact's names may come on the

@@ -78,7 +78,7 @@ http::Response ListCustomers(Services& s, http::Request& req) {
   return Json(200, Collection(
                        page->items.size(),
                        [&](JsonOut& j) {
-                         for (const auto& v : page->items) WriteCustomer(j, {v, true, false});
+                         for (const auto& v : page->items) WriteCustomer(j, v, true, false);
                        },
                        "/customers?seekOperation=Next", page->continuation));
 }

@@ -2,9 +2,115 @@
 
 #include <rapidjson/error/en.h>
 
+#include <array>
+#include <charconv>
+#include <cstdint>
+#include <cstring>
+
 #include "common/ids.hpp"
 
 namespace csphub::api {
+namespace {
+
+// Which bytes RapidJSON's Writer escapes: control characters, '"' and '\\'.
+constexpr std::array<bool, 256> kNeedsEscape = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[c] = true;
+  t['"'] = true;
+  t['\\'] = true;
+  return t;
+}();
+
+// The first byte in [p, end) that needs escaping, or end. Eight bytes at a time: a word has
+// such a byte iff it has a byte < 0x20, or one equal to '"' or '\\' (the classic "has a zero
+// byte" bit tricks, exact as to whether, not where).
+const char* FindEscape(const char* p, const char* end) {
+  constexpr std::uint64_t k01 = 0x0101010101010101ULL;
+  constexpr std::uint64_t k80 = 0x8080808080808080ULL;
+  while (end - p >= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    const std::uint64_t quote = w ^ (k01 * '"');
+    const std::uint64_t backslash = w ^ (k01 * '\\');
+    const std::uint64_t hits =
+        ((w - k01 * 0x20) & ~w) | ((quote - k01) & ~quote) | ((backslash - k01) & ~backslash);
+    if ((hits & k80) != 0) break;
+    p += 8;
+  }
+  while (p != end && !kNeedsEscape[static_cast<unsigned char>(*p)]) ++p;
+  return p;
+}
+
+}  // namespace
+
+JsonOut& JsonOut::Value(std::int64_t v) {
+  char digits[24];
+  char* at = digits;
+  if (Separate()) *at++ = ',';
+  at = std::to_chars(at, digits + sizeof digits, v).ptr;
+  out_.append(digits, at);
+  return *this;
+}
+
+void JsonOut::Quoted(bool comma, std::string_view s, char after) {
+  const char* const end = s.data() + s.size();
+  if (FindEscape(s.data(), end) != end) {
+    if (comma) out_.push_back(',');
+    out_.push_back('"');
+    Escaped(s);
+    out_.push_back('"');
+    if (after != '\0') out_.push_back(after);
+    return;
+  }
+  const std::size_t old = out_.size();
+  const std::size_t n = s.size() + 2 + (comma ? 1 : 0) + (after != '\0' ? 1 : 0);
+  out_.resize(old + n);
+  char* at = out_.data() + old;
+  if (comma) *at++ = ',';
+  *at++ = '"';
+  std::memcpy(at, s.data(), s.size());
+  at += s.size();
+  *at++ = '"';
+  if (after != '\0') *at = after;
+}
+
+void JsonOut::Escaped(std::string_view s) {
+  const char* run = s.data();
+  const char* const end = s.data() + s.size();
+  for (const char* at = FindEscape(run, end); at != end; at = FindEscape(run, end)) {
+    const auto c = static_cast<unsigned char>(*at);
+    out_.append(run, at);
+    run = at + 1;
+    out_.push_back('\\');
+    switch (c) {
+      case '"':
+      case '\\':
+        out_.push_back(static_cast<char>(c));
+        break;
+      case '\b':
+        out_.push_back('b');
+        break;
+      case '\f':
+        out_.push_back('f');
+        break;
+      case '\n':
+        out_.push_back('n');
+        break;
+      case '\r':
+        out_.push_back('r');
+        break;
+      case '\t':
+        out_.push_back('t');
+        break;
+      default: {
+        constexpr char kHex[] = "0123456789ABCDEF";
+        const char u[] = {'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+        out_.append(u, sizeof u);
+      }
+    }
+  }
+  out_.append(run, end);
+}
 
 const rapidjson::Value* ObjectReader::Find(std::string_view name) const {
   for (auto it = v_->MemberBegin(); it != v_->MemberEnd(); ++it) {

@@ -1,13 +1,15 @@
 #pragma once
 // RapidJSON on the wire (docs/adr/0002-json-rapidjson.md): JsonOut writes responses straight
-// into a buffer; JsonIn/ObjectReader read requests with case-insensitive member names
-// (Partner Center clients send camelCase or PascalCase), ignore unknown members, and name the
-// field in every error.
+// into a buffer (its own writer, RapidJSON's bytes); JsonIn/ObjectReader read requests with
+// case-insensitive member names (Partner Center clients send camelCase or PascalCase), ignore
+// unknown members, and name the field in every error.
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,48 +20,56 @@
 
 namespace csphub::api {
 
+// Writes JSON into one std::string, byte for byte what RapidJSON's Writer<StringBuffer> with its
+// default flags wrote before (tests/unit/json_test.cpp compares the two): '"', '\\' and control
+// characters escaped (the short forms \b \f \n \r \t, else \u00XX with upper-case hex), every
+// other byte copied. Strings are copied in runs between the bytes that need escaping, where
+// RapidJSON's Writer handled one character at a time: that loop was the largest part of a
+// customer list's CPU (docs/bench-results.md).
 class JsonOut {
  public:
+  JsonOut() = default;
+  // `reserve`: the expected size, so that a large body is not copied as it grows.
+  explicit JsonOut(std::size_t reserve) { out_.reserve(reserve); }
+
   JsonOut& BeginObject() {
-    w_.StartObject();
-    return *this;
+    if (Separate()) out_.push_back(',');
+    return Open('{');
   }
   JsonOut& BeginObject(std::string_view key) {
     Key(key);
-    w_.StartObject();
-    return *this;
+    return BeginObject();
   }
-  JsonOut& EndObject() {
-    w_.EndObject();
-    return *this;
-  }
+  JsonOut& EndObject() { return Close('}'); }
   JsonOut& BeginArray(std::string_view key) {
     Key(key);
-    w_.StartArray();
-    return *this;
+    return BeginArray();
   }
   JsonOut& BeginArray() {
-    w_.StartArray();
-    return *this;
+    if (Separate()) out_.push_back(',');
+    return Open('[');
   }
-  JsonOut& EndArray() {
-    w_.EndArray();
-    return *this;
-  }
+  JsonOut& EndArray() { return Close(']'); }
   JsonOut& Key(std::string_view key) {
-    w_.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+    Quoted(Separate(), key, ':');
+    after_key_ = true;
     return *this;
   }
   JsonOut& Value(std::string_view v) {
-    w_.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
+    Quoted(Separate(), v, '\0');
     return *this;
   }
-  JsonOut& Value(std::int64_t v) {
-    w_.Int64(v);
+  // One string value made of `parts`, without building it first (e.g. a self link's URI).
+  JsonOut& Value(std::initializer_list<std::string_view> parts) {
+    if (Separate()) out_.push_back(',');
+    out_.push_back('"');
+    for (std::string_view p : parts) Escaped(p);
+    out_.push_back('"');
     return *this;
   }
+  JsonOut& Value(std::int64_t v);
   JsonOut& Value(bool v) {
-    w_.Bool(v);
+    out_.append(Separate() ? (v ? ",true" : ",false") : (v ? "true" : "false"));
     return *this;
   }
   JsonOut& Field(std::string_view key, std::string_view v) { return Key(key).Value(v); }
@@ -68,6 +78,9 @@ class JsonOut {
   }
   JsonOut& Field(std::string_view key, const std::string& v) {
     return Key(key).Value(std::string_view(v));
+  }
+  JsonOut& Field(std::string_view key, std::initializer_list<std::string_view> parts) {
+    return Key(key).Value(parts);
   }
   JsonOut& Field(std::string_view key, std::int64_t v) { return Key(key).Value(v); }
   JsonOut& Field(std::string_view key, int v) {
@@ -86,11 +99,40 @@ class JsonOut {
     Field("objectType", object_type);
     return EndObject();
   }
-  std::string str() const { return {buf_.GetString(), buf_.GetSize()}; }
+  std::string str() const& { return out_; }
+  // The text, without a copy (`std::move(j).str()`).
+  std::string str() && { return std::move(out_); }
 
  private:
-  rapidjson::StringBuffer buf_;
-  rapidjson::Writer<rapidjson::StringBuffer> w_{buf_};
+  // Whether a ',' comes first: before every member or element but the first of its
+  // container, never after a key.
+  bool Separate() {
+    if (after_key_) {
+      after_key_ = false;
+      return false;
+    }
+    if (has_member_.empty()) return false;
+    const bool comma = has_member_.back() != 0;
+    has_member_.back() = 1;
+    return comma;
+  }
+  JsonOut& Open(char c) {
+    out_.push_back(c);
+    has_member_.push_back(false);
+    return *this;
+  }
+  JsonOut& Close(char c) {
+    out_.push_back(c);
+    if (!has_member_.empty()) has_member_.pop_back();
+    return *this;
+  }
+  // [','] '"' s '"' [after]: one append when `s` needs no escaping, as nearly every string.
+  void Quoted(bool comma, std::string_view s, char after);
+  void Escaped(std::string_view s);
+
+  std::string out_;
+  std::string has_member_;  // one flag per open container (a string: no allocation when shallow)
+  bool after_key_ = false;
 };
 
 class ObjectReader {

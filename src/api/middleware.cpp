@@ -187,12 +187,12 @@ http::Middleware Authenticate(const auth::TokenService& tokens, domain::Identity
           PermissionDenied("You must change your temporary password first (POST /v1/me/password).",
                            pc::kPasswordChangeRequired));
     }
-    domain::CallContext ctx;
+    domain::CallContext ctx;  // the claims are ours to move: Verify() returned a copy
     ctx.kind = claims->kind;
-    ctx.tenant_id = claims->tenant_id;
-    ctx.subject_id = claims->subject_id;
-    ctx.user_principal_name = claims->user_principal_name;
-    ctx.application_id = claims->application_id;
+    ctx.tenant_id = std::move(claims->tenant_id);
+    ctx.subject_id = std::move(claims->subject_id);
+    ctx.user_principal_name = std::move(claims->user_principal_name);
+    ctx.application_id = std::move(claims->application_id);
     ctx.roles = claims->roles;
     ctx.customer_global_admin = claims->customer_global_admin;
     ctx.request_id = req.request_id;

@@ -85,6 +85,23 @@ Result<std::string> TokenService::Issue(const domain::SignedIn& who) const {
 }
 
 Result<TokenClaims> TokenService::Verify(const std::string& token) const {
+  const std::int64_t now = clock_.NowUnix();
+  {
+    std::lock_guard lock(cache_mu_);
+    if (auto it = verified_.find(token); it != verified_.end()) {
+      if (it->second.expires_at > now) return it->second;
+      verified_.erase(it);
+      return BadToken("expired");
+    }
+  }
+  ASSIGN_OR_RETURN(TokenClaims claims, Decode(token));
+  std::lock_guard lock(cache_mu_);
+  if (verified_.size() >= kVerifiedCacheSize) verified_.clear();  // bounded; refilled as used
+  verified_.emplace(token, claims);
+  return claims;
+}
+
+Result<TokenClaims> TokenService::Decode(const std::string& token) const {
   jwt_t* raw = nullptr;
   // jwt_decode checks the signature when given a key; it accepts only the algorithm the
   // header names, so insist on HS256 below (an "alg":"none" token must never pass).

@@ -6,15 +6,18 @@
 #include <atomic>
 #include <csignal>
 #include <future>
-#include <map>
 #include <mutex>
 #include <thread>
 #include <variant>
 
+#include "http/route_table.hpp"
+
 namespace csphub::http {
 namespace {
 
-using Router = restinio::router::express_router_t<>;
+// Every request goes to Serve(), which finds its route in our RouteTable: RESTinio's routers
+// try one std::regex per route, in order (docs/adr/0007-own-router.md).
+using Router = restinio::default_request_handler_t;
 struct Traits : public restinio::default_traits_t {
   using request_handler_t = Router;
 };
@@ -26,31 +29,6 @@ struct SingleThreadTraits : public restinio::default_single_thread_traits_t {
 };
 template <typename T>
 using RestinioServer = std::unique_ptr<restinio::http_server_t<T>>;
-
-restinio::http_method_id_t MethodId(const std::string& m) {
-  if (m == "GET") return restinio::http_method_get();
-  if (m == "POST") return restinio::http_method_post();
-  if (m == "PUT") return restinio::http_method_put();
-  if (m == "PATCH") return restinio::http_method_patch();
-  if (m == "DELETE") return restinio::http_method_delete();
-  if (m == "HEAD") return restinio::http_method_head();
-  if (m == "OPTIONS") return restinio::http_method_options();
-  throw std::invalid_argument("unsupported method in route table: " + m);
-}
-
-// ":name" segments of an express pattern, in order.
-std::vector<std::string> ParamNames(const std::string& pattern) {
-  std::vector<std::string> out;
-  for (size_t i = pattern.find(':'); i != std::string::npos; i = pattern.find(':', i + 1)) {
-    size_t end = i + 1;
-    while (end < pattern.size() &&
-           (std::isalnum(static_cast<unsigned char>(pattern[end])) || pattern[end] == '_')) {
-      ++end;
-    }
-    out.push_back(pattern.substr(i + 1, end - i - 1));
-  }
-  return out;
-}
 
 // The client's address as text. IPv4 is formatted by hand: asio's to_string() goes through
 // inet_ntop, whose sprintf was a visible share of a small request's CPU.
@@ -93,12 +71,12 @@ class Server::Impl {
       : options_(std::move(o)),
         routes_(std::move(r)),
         middleware_(std::move(m)),
-        errors_(std::move(e)) {
+        errors_(std::move(e)),
+        table_(routes_) {
     // The chains are composed once here, not per request: composing allocates every stage's
     // std::function, and the routes and middleware do not change once the server exists.
     for (const Route& route : routes_) {
       route_chains_.push_back(Compose(route.handler));
-      param_names_.push_back(ParamNames(route.info.pattern));
     }
     shutting_down_ = Compose([this](Request& r) {
       Response resp = errors_(r, 503, "The server is shutting down; retry on another node.");
@@ -131,9 +109,7 @@ class Server::Impl {
     return next;
   }
 
-  restinio::request_handling_status_t Serve(const restinio::request_handle_t& handle,
-                                            const Route* route,
-                                            const restinio::router::route_params_t* params);
+  restinio::request_handling_status_t Serve(const restinio::request_handle_t& handle);
   // Answers with `resp.body` and then `resp.stream`, chunk by chunk.
   restinio::request_handling_status_t SendStreamed(const restinio::request_handle_t& handle,
                                                    const Request& req, Response resp);
@@ -145,9 +121,9 @@ class Server::Impl {
   std::vector<Route> routes_;
   std::vector<Middleware> middleware_;
   ErrorResponder errors_;
-  // Indexed like routes_: each route's handler inside the middleware, and its ":name"s.
+  RouteTable table_;  // after routes_, from which it is built
+  // Indexed like routes_: each route's handler inside the middleware.
   std::vector<Handler> route_chains_;
-  std::vector<std::vector<std::string>> param_names_;
   // The listener's own answers, inside the middleware too (request IDs, access log).
   Handler shutting_down_, too_large_, bad_query_, not_found_, not_allowed_;
   restinio::asio_ns::io_context io_;
@@ -158,9 +134,7 @@ class Server::Impl {
   std::once_flag stop_once_;
 };
 
-restinio::request_handling_status_t Server::Impl::Serve(
-    const restinio::request_handle_t& handle, const Route* route,
-    const restinio::router::route_params_t* params) {
+restinio::request_handling_status_t Server::Impl::Serve(const restinio::request_handle_t& handle) {
   in_flight_.fetch_add(1);
   struct Done {
     std::atomic<int>& n;
@@ -176,13 +150,22 @@ restinio::request_handling_status_t Server::Impl::Serve(
   h.for_each_field([&](const restinio::http_header_field_t& f) {
     req.headers.emplace_back(f.name(), f.value());
   });
-  const std::size_t index = route != nullptr ? static_cast<std::size_t>(route - routes_.data()) : 0;
-  if (route != nullptr) {
-    req.route = &route->info;
-    for (const auto& name : param_names_[index]) {
-      if (params->has(name)) req.params.emplace_back(name, std::string((*params)[name]));
-    }
+  // Routes match the path normalized as RESTinio's express router did (percent-encoded
+  // unreserved characters decoded; a malformed escape throws, and RESTinio drops the
+  // connection, as before), so ":name" parameters are what they were.
+  const auto path = h.path();
+  std::string normalized;
+  namespace uri = restinio::utils::uri_normalization::unreserved_chars;
+  if (const std::size_t size = uri::estimate_required_capacity(path); size != path.size()) {
+    normalized.resize(size);
+    uri::normalize_to(path, normalized.data());
   }
+  const RouteTable::Match match = table_.Find(
+      req.method, normalized.empty() ? std::string_view(path.data(), path.size()) : normalized,
+      req.params);
+  const std::size_t index = match.route;
+  const Route* route = index != RouteTable::kNone ? &routes_[index] : nullptr;
+  if (route != nullptr) req.route = &route->info;
 
   const Handler* chain = nullptr;
   const auto query = h.query();
@@ -197,10 +180,9 @@ restinio::request_handling_status_t Server::Impl::Serve(
   } else if (!parsed_query) {
     req.route = nullptr;
     chain = &bad_query_;
-  } else if (route == nullptr) {
+  } else if (!match.path_known) {
     chain = &not_found_;
-  } else if (params == nullptr) {
-    req.route = nullptr;
+  } else if (route == nullptr) {
     chain = &not_allowed_;
   } else {
     req.query = std::move(*parsed_query);
@@ -286,30 +268,9 @@ restinio::request_handling_status_t Server::Impl::SendStreamed(
 }
 
 std::unique_ptr<Router> Server::Impl::BuildRouter() {
-  auto router = std::make_unique<Router>();
-  struct OtherMethods {
-    restinio::router::dynamic_none_of_methods_matcher_t matcher;
-    const Route* any_route = nullptr;
-  };
-  std::map<std::string, OtherMethods> not_allowed;
-  for (const Route& route : routes_) {
-    router->add_handler(
-        MethodId(route.info.method), route.info.pattern,
-        [this, r = &route](auto handle, auto params) { return Serve(handle, r, &params); });
-    auto& other = not_allowed[route.info.pattern];
-    other.matcher.add(MethodId(route.info.method));
-    other.any_route = &route;
-  }
-  // Every other method on a known path is a 405, declared here rather than forgotten.
-  for (auto& [pattern, other] : not_allowed) {
-    router->add_handler(std::move(other.matcher), pattern,
-                        [this, r = other.any_route](auto handle, auto) {
-                          return Serve(handle, r, nullptr);  // a route without params: see Serve()
-                        });
-  }
-  router->non_matched_request_handler(
-      [this](auto handle) { return Serve(handle, nullptr, nullptr); });
-  return router;
+  // 404, 405 and every route are decided in Serve(), by table_.
+  return std::make_unique<Router>(
+      [this](const restinio::request_handle_t& handle) { return Serve(handle); });
 }
 
 template <typename T>

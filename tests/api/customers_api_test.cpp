@@ -500,6 +500,10 @@ TEST_F(CustomersApiTest, PartnerCanGiveUpDelegatedAdmin) {
   ASSERT_TRUE(company);
   EXPECT_EQ(company->status, 200);
   EXPECT_EQ(JsonField(company->body, "/email"), "");  // contact details need admin access
+  // The one-statement read (CustomerRepository::GetRelated) sees the grant gone too.
+  auto got = server_.Get(direct_, "/v1/customers/" + id);
+  ASSERT_TRUE(got);
+  EXPECT_EQ(JsonField(got->body, "/allowDelegatedAccess"), "false");
 }
 
 TEST_F(CustomersApiTest, DemoCustomersAreThereWithTheirAdmins) {

@@ -35,6 +35,22 @@ TEST(HttpBehaviour, NotFoundAndMethodNotAllowedInApiFaultShape) {
   EXPECT_EQ(JsonField(nf->body, "/source"), "csphub");
   auto na = server.Client().Put("/v1/users", "{}", "application/json");
   EXPECT_EQ(na->status, 405);
+  // Other methods on paths with parameters too (the express router's 405 crashed on these),
+  // and the route table's matching: case-insensitive, one trailing slash, encoded unreserved
+  // characters decoded.
+  auto na_param = server.Client().Delete("/v1/customers/abc");
+  ASSERT_TRUE(na_param);
+  EXPECT_EQ(na_param->status, 405);
+  EXPECT_EQ(JsonField(na_param->body, "/source"), "csphub");
+  auto na_tenant = server.Client().Get("/contoso.com/oauth2/v2.0/token");
+  ASSERT_TRUE(na_tenant);
+  EXPECT_EQ(na_tenant->status, 405);
+  for (const char* path : {"/HEALTHZ", "/healthz/", "/%68ealthz"}) {
+    auto h = server.Client().Get(path);
+    ASSERT_TRUE(h) << path;
+    EXPECT_EQ(h->status, 200) << path;
+  }
+  EXPECT_EQ(server.Client().Get("/healthz//")->status, 404);
 }
 
 TEST(HttpBehaviour, MalformedJsonAndWrongTypesNameTheProblem) {

@@ -1,6 +1,10 @@
 #include "api/json.hpp"
 
 #include <gtest/gtest.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <limits>
 
 namespace csphub::api {
 namespace {
@@ -131,6 +135,75 @@ TEST(JsonTest, OutRoundTripsThroughIn) {
   auto v = in->Root().RequiredString("v");
   ASSERT_TRUE(v.ok());
   EXPECT_EQ(*v, tricky);
+}
+
+// JsonOut writes its own JSON; it must be RapidJSON's Writer's, byte for byte, which is what
+// responses were before (clients and stored idempotent answers compare bodies).
+TEST(JsonTest, JsonOutWritesWhatRapidJsonWrote) {
+  std::string every_byte;
+  for (int c = 0; c < 256; ++c) every_byte.push_back(static_cast<char>(c));
+  const std::vector<std::string> strings = {"",
+                                            "plain",
+                                            "quote\" and \\ back",
+                                            "tab\tnl\ncr\rbs\bff\f",
+                                            every_byte,
+                                            "caf\xc3\xa9 \xe4\xb8\xad",
+                                            std::string("nul\0inside", 11),
+                                            "/slash/"};
+  const std::vector<std::int64_t> ints = {0,
+                                          -1,
+                                          7,
+                                          1234567890123,
+                                          std::numeric_limits<std::int64_t>::min(),
+                                          std::numeric_limits<std::int64_t>::max()};
+
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  JsonOut j(16);
+  w.StartObject();
+  j.BeginObject();
+  for (const auto& s : strings) {
+    w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+    j.Field(s, s);
+  }
+  w.Key("ints");
+  w.StartArray();
+  j.BeginArray("ints");
+  for (auto i : ints) {
+    w.Int64(i);
+    j.Value(i);
+  }
+  w.EndArray();
+  j.EndArray();
+  w.Key("empty");
+  w.StartObject();
+  w.EndObject();
+  j.BeginObject("empty").EndObject();
+  w.Key("nested");
+  w.StartArray();
+  w.StartArray();
+  w.EndArray();
+  w.StartObject();
+  w.Key("t");
+  w.Bool(true);
+  w.Key("f");
+  w.Bool(false);
+  w.EndObject();
+  w.String("/customers/a\"b/profiles");
+  w.EndArray();
+  j.BeginArray("nested").BeginArray().EndArray();
+  j.BeginObject().Field("t", true).Field("f", false).EndObject();
+  j.Value({"/customers/", "a\"b", "/profiles"}).EndArray();
+  w.Key("after");
+  w.Int64(1);
+  j.Field("after", 1);
+  w.EndObject();
+  j.EndObject();
+
+  const std::string expected(buf.GetString(), buf.GetSize());
+  EXPECT_EQ(j.str(), expected);
+  EXPECT_EQ(std::move(j).str(), expected);
 }
 
 }  // namespace

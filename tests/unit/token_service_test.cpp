@@ -138,6 +138,26 @@ TEST_F(TokenServiceTest, Expired) {
   ExpectUnauthenticated(*token);
 }
 
+// Verify() remembers good tokens; a remembered token must still expire, and a token differing
+// from it in any byte is checked from scratch.
+TEST_F(TokenServiceTest, RememberedTokensStillExpireAndNeighboursAreChecked) {
+  auto token = tokens_.Issue(User());
+  ASSERT_TRUE(token.ok());
+  for (int i = 0; i < 3; ++i) {
+    auto claims = tokens_.Verify(*token);
+    ASSERT_TRUE(claims.ok()) << i;
+    EXPECT_EQ(claims->subject_id, User().subject_id);
+  }
+  std::string flipped = *token;  // a signature byte (not the last character's padding bits)
+  char& c = flipped[flipped.size() - 10];
+  c = c == 'A' ? 'B' : 'A';
+  ExpectUnauthenticated(flipped);
+  ExpectUnauthenticated(*token + "x");
+  clock_.Advance(std::chrono::seconds(3601));
+  ExpectUnauthenticated(*token);
+  ExpectUnauthenticated(*token);  // and stays so once forgotten
+}
+
 TEST_F(TokenServiceTest, OtherKey) {
   TokenService other(kOtherKey, 3600, clock_);
   auto token = other.Issue(User());

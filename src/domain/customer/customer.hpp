@@ -64,6 +64,12 @@ struct CustomerView {
   CustomerRelationship relationship;
 };
 
+// A customer as one partner sees it, read at once (GET /v1/customers/{id}).
+struct RelatedCustomer {
+  CustomerView view;
+  bool delegated_admin = false;  // the partner holds delegated admin privileges
+};
+
 // A user of a customer tenant (the admin created with the customer; issue 5 adds the rest).
 struct CustomerUser {
   std::string id;

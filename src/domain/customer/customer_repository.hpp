@@ -28,6 +28,11 @@ class CustomerRepository {
   // Ends the relationship, remembering that it existed (reads then answer 20002, not 404).
   virtual Status RemoveRelationship(const std::string& partner_tenant_id,
                                     const std::string& customer_id, TimePoint when) = 0;
+  // The partner's relationship, the customer and the partner's delegated admin grant in one
+  // read (GetRelationship + Get + HasDelegatedAdmin). NotFound when there is no relationship
+  // (or no customer row).
+  virtual Result<RelatedCustomer> GetRelated(const std::string& partner_tenant_id,
+                                             const std::string& customer_id) = 0;
   virtual Result<bool> HadRelationship(const std::string& partner_tenant_id,
                                        const std::string& customer_id) = 0;
   virtual Result<std::vector<CustomerRelationship>> RelationshipsOf(

@@ -217,6 +217,14 @@ Result<CustomerDetails> CustomerService::Get(const CallContext& ctx,
   const std::string id = ToLower(customer_id);
   CustomerDetails out;
   RETURN_IF_ERROR(deps_.store.Read([&](Repositories& repos) -> Status {
+    // The common case in one lookup; the rest (403 for a former relationship, 404) as before.
+    auto related = repos.Customers().GetRelated(ctx.tenant_id, id);
+    if (related.ok()) {
+      out.view = std::move(related->view);
+      out.delegated_admin = related->delegated_admin;
+      return Status::Ok();
+    }
+    if (related.status().code() != StatusCode::kNotFound) return related.status();
     ASSIGN_OR_RETURN(out.view.relationship, Related(repos, ctx, id));
     ASSIGN_OR_RETURN(out.view.customer, repos.Customers().Get(id));
     ASSIGN_OR_RETURN(out.delegated_admin, repos.Customers().HasDelegatedAdmin(ctx.tenant_id, id));

@@ -58,6 +58,15 @@ std::string Statement::Text(int col) const {
 }
 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bool read_only) {
+  // SQLite's memory statistics take a process-wide mutex on every allocation and free inside
+  // SQLite, a few dozen per point read (~5% of GET /v1/customers/{id}, docs/bench-results.md);
+  // nothing here reads them. Only possible before SQLite initializes, which its first open does;
+  // later it is a no-op (SQLITE_MISUSE, ignored).
+  static const bool kNoMemStatus = [] {
+    (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)kNoMemStatus;
   sqlite3* db = nullptr;
   const int flags =
       (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |

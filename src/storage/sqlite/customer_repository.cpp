@@ -1,4 +1,7 @@
+#include <algorithm>
+
 #include "common/fold_case.hpp"
+#include "storage/sqlite/customer_bulk.hpp"
 #include "storage/sqlite/repositories.hpp"
 
 namespace csphub::storage::sqlite {
@@ -39,10 +42,16 @@ constexpr const char* kDomainTaken = "SELECT 1 FROM tenant_domains WHERE domain 
 constexpr const char* kCustomerByDomain =
     "SELECT tenant_id FROM tenant_domains WHERE domain = ? AND kind = 'customer'";
 
-constexpr const char* kInsertRelationship =
-    "INSERT INTO customer_relationships(partner_tenant_id, customer_id, name_key, domain, "
-    "indirect_reseller_id, indirect_provider_id, created_at) "
+// The relationship row, from the repository (the customer's domain read from its row) and from
+// the bulk loader (given): one column list and one numbering, ?1..?6, for both.
+#define CSPHUB_INSERT_RELATIONSHIP                                                        \
+  "INSERT INTO customer_relationships(partner_tenant_id, customer_id, name_key, domain, " \
+  "indirect_reseller_id, indirect_provider_id, created_at) "
+constexpr const char* kInsertRelationship = CSPHUB_INSERT_RELATIONSHIP
     "SELECT ?1, ?2, ?3, c.domain, ?4, ?5, ?6 FROM customers c WHERE c.id = ?2";
+constexpr const char* kBulkInsertRelationship =
+    CSPHUB_INSERT_RELATIONSHIP "VALUES(?1, ?2, ?3, ?7, ?4, ?5, ?6)";
+#undef CSPHUB_INSERT_RELATIONSHIP
 constexpr const char* kForgetFormer =
     "DELETE FROM former_customer_relationships WHERE partner_tenant_id=? AND customer_id=?";
 constexpr const char* kGetRelationship =
@@ -53,6 +62,13 @@ constexpr const char* kDeleteRelationship =
 constexpr const char* kRememberFormer =
     "INSERT INTO former_customer_relationships(partner_tenant_id, customer_id, removed_at) "
     "VALUES(?,?,?) ON CONFLICT DO UPDATE SET removed_at=excluded.removed_at";
+// GetRelationship, Get and HasDelegatedAdmin in one statement: three point lookups, one step.
+constexpr const char* kGetRelated =
+    "SELECT " CSPHUB_CUSTOMER_COLUMNS ", " CSPHUB_RELATIONSHIP_COLUMNS
+    ", EXISTS(SELECT 1 FROM delegated_admin_grants d"
+    " WHERE d.partner_tenant_id = r.partner_tenant_id AND d.customer_id = r.customer_id)"
+    " FROM customer_relationships r JOIN customers c ON c.id = r.customer_id"
+    " WHERE r.partner_tenant_id=? AND r.customer_id=?";
 constexpr const char* kHadRelationship =
     "SELECT 1 FROM former_customer_relationships WHERE partner_tenant_id=? AND customer_id=?";
 constexpr const char* kRelationshipsOf =
@@ -206,12 +222,30 @@ Result<std::string> SqliteCustomerRepository::CustomerIdByDomain(const std::stri
   return NotFound("No customer has this domain.");
 }
 
-Status SqliteCustomerRepository::InsertRelationship(const domain::CustomerRelationship& r) {
-  ASSIGN_OR_RETURN(domain::Customer customer, Get(r.customer_id));
-  Statement s = c_.Prepare(kInsertRelationship);
+namespace {
+
+// ?1..?6 of both relationship inserts.
+void BindRelationship(Statement& s, const domain::CustomerRelationship& r,
+                      const domain::Customer& customer) {
   s.Bind(1, r.partner_tenant_id).Bind(2, r.customer_id);
   s.Bind(3, FoldCase(customer.billing.company_name)).Bind(4, r.indirect_reseller_id);
   s.Bind(5, r.indirect_provider_id).Bind(6, ToUnixMillis(r.created_at));
+}
+
+}  // namespace
+
+Status BulkInsertRelationship(Connection& c, const domain::CustomerRelationship& r,
+                              const domain::Customer& customer) {
+  Statement s = c.Prepare(kBulkInsertRelationship);
+  BindRelationship(s, r, customer);
+  s.Bind(7, customer.domain);
+  return s.Run();
+}
+
+Status SqliteCustomerRepository::InsertRelationship(const domain::CustomerRelationship& r) {
+  ASSIGN_OR_RETURN(domain::Customer customer, Get(r.customer_id));
+  Statement s = c_.Prepare(kInsertRelationship);
+  BindRelationship(s, r, customer);
   RETURN_IF_ERROR(s.Run());
   Statement forget = c_.Prepare(kForgetFormer);
   forget.Bind(1, r.partner_tenant_id).Bind(2, r.customer_id);
@@ -236,6 +270,18 @@ Status SqliteCustomerRepository::RemoveRelationship(const std::string& partner,
   Statement former = c_.Prepare(kRememberFormer);
   former.Bind(1, partner).Bind(2, customer).Bind(3, ToUnixMillis(when));
   return former.Run();
+}
+
+Result<domain::RelatedCustomer> SqliteCustomerRepository::GetRelated(const std::string& partner,
+                                                                     const std::string& customer) {
+  Statement s = c_.Prepare(kGetRelated);
+  s.Bind(1, partner).Bind(2, customer);
+  if (s.Step()) {
+    return domain::RelatedCustomer{{ReadCustomer(s), ReadRelationship(s, kCustomerColumns)},
+                                   s.Bool(kCustomerColumns + 5)};
+  }
+  RETURN_IF_ERROR(s.status());
+  return NotFound("No relationship with this customer.");
 }
 
 Result<bool> SqliteCustomerRepository::HadRelationship(const std::string& partner,
@@ -286,6 +332,7 @@ Result<std::vector<domain::CustomerView>> SqliteCustomerRepository::List(
   s.Bind(5, q.value + "\xff");
   s.Bind(6, from.name_key);
   std::vector<domain::CustomerView> out;
+  out.reserve(static_cast<std::size_t>(std::max(q.limit, 0)));  // no moves of 25 strings a row
   while (s.Step()) {
     domain::CustomerView v{ReadCustomer(s), ReadRelationship(s, kCustomerColumns)};
     out.push_back(std::move(v));

@@ -102,6 +102,8 @@ class SqliteCustomerRepository final : public domain::CustomerRepository {
                                                        const std::string& customer) override;
   Status RemoveRelationship(const std::string& partner, const std::string& customer,
                             TimePoint when) override;
+  Result<domain::RelatedCustomer> GetRelated(const std::string& partner,
+                                             const std::string& customer) override;
   Result<bool> HadRelationship(const std::string& partner, const std::string& customer) override;
   Result<std::vector<domain::CustomerRelationship>> RelationshipsOf(
       const std::string& customer) override;

@@ -13,6 +13,18 @@ constexpr const char* kPutSetting =
     "INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET "
     "value=excluded.value";
 
+// Transaction control as cached prepared statements: sqlite3_exec() parses its SQL on every
+// call, a visible share of a point read such as GET /v1/customers/{id}.
+constexpr const char* kBegin = "BEGIN";
+constexpr const char* kBeginImmediate = "BEGIN IMMEDIATE";
+constexpr const char* kCommit = "COMMIT";
+constexpr const char* kRollback = "ROLLBACK";
+
+Status Run(Connection& c, const char* sql) {
+  Statement s = c.Prepare(sql);
+  return s.Run();
+}
+
 // Runs `work`, turning an escaped exception (a bug) into an Internal status.
 Status RunGuarded(const domain::Store::Work& work, domain::Repositories& repos) {
   try {
@@ -118,11 +130,11 @@ Status SqliteStore::Read(const Work& work) {
     Connection* c;
     ~Release() { s->ReleaseReader(c); }
   } release{this, c};
-  RETURN_IF_ERROR(c->Exec("BEGIN"));
+  RETURN_IF_ERROR(Run(*c, kBegin));
   ActiveScope scope(this, c, /*writable=*/false);
   SqliteRepositories repos(*c);
   Status st = RunGuarded(work, repos);
-  (void)c->Exec("COMMIT");  // a read transaction has nothing to lose
+  (void)Run(*c, kCommit);  // a read transaction has nothing to lose
   return st;
 }
 
@@ -132,7 +144,7 @@ Status SqliteStore::Write(const Work& work) {
     return Joined(work);
   }
   std::lock_guard lock(writer_mu_);
-  RETURN_IF_ERROR(writer_->Exec("BEGIN IMMEDIATE"));
+  RETURN_IF_ERROR(Run(*writer_, kBeginImmediate));
   Status st;
   {
     ActiveScope scope(this, writer_.get(), /*writable=*/true);
@@ -140,11 +152,11 @@ Status SqliteStore::Write(const Work& work) {
     st = RunGuarded(work, repos);
   }
   if (!st.ok()) {
-    (void)writer_->Exec("ROLLBACK");
+    (void)Run(*writer_, kRollback);
     return st;
   }
-  Status committed = writer_->Exec("COMMIT");
-  if (!committed.ok()) (void)writer_->Exec("ROLLBACK");
+  Status committed = Run(*writer_, kCommit);
+  if (!committed.ok()) (void)Run(*writer_, kRollback);
   return committed;
 }
 
