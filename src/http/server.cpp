@@ -290,6 +290,13 @@ RestinioServer<T> Server::Impl::MakeServer(std::promise<std::uint16_t>& bound) {
           // configured limit; past the hard limit the connection is closed unread.
           .incoming_http_msg_limits(
               restinio::incoming_http_msg_limits_t{}.max_body_size(hard_limit))
+          // TCP_NODELAY: a response goes out as headers and body in separate writes; with Nagle
+          // on, the second waits for the client's delayed ACK, ~40 ms (seen as p99 = 43 ms on
+          // the customer list with one connection).
+          .socket_options_setter([](restinio::socket_options_t& options) {
+            restinio::asio_ns::error_code ec;  // best effort: a socket without it still works
+            options.set_option(restinio::asio_ns::ip::tcp::no_delay{true}, ec);
+          })
           .acceptor_post_bind_hook([&bound](restinio::asio_ns::ip::tcp::acceptor& acceptor) {
             bound.set_value(acceptor.local_endpoint().port());
           }));
