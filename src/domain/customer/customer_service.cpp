@@ -7,6 +7,7 @@
 #include "domain/audit/audit_log.hpp"
 #include "domain/customer/customer_creation.hpp"
 #include "domain/customer/customer_validation.hpp"
+#include "domain/customer/customer_visibility.hpp"
 #include "domain/identity/permissions.hpp"
 
 namespace csphub::domain {
@@ -14,20 +15,11 @@ namespace {
 
 constexpr char kSep = '\x1f';  // never in a name, domain or ID
 
-Status NoRelationship() {
-  return PermissionDenied("You have no commerce relationship with this customer.",
-                          pc::kNoCommerceRelationship);
-}
-
-// The caller's relationship with the customer; 403 (20002) if it was removed, 404 if there
-// never was one (an unrelated partner learns nothing about the customer).
+// The caller's relationship with the customer (customer_visibility.hpp: 403/20002 when removed,
+// 404 when there never was one).
 Result<CustomerRelationship> Related(Repositories& repos, const CallContext& ctx,
                                      const std::string& customer_id) {
-  auto rel = repos.Customers().GetRelationship(ctx.tenant_id, customer_id);
-  if (rel.ok() || rel.status().code() != StatusCode::kNotFound) return rel;
-  ASSIGN_OR_RETURN(bool had, repos.Customers().HadRelationship(ctx.tenant_id, customer_id));
-  if (had) return NoRelationship();
-  return NotFound("No customer with the ID " + customer_id + ".");
+  return RequireCustomerRelationship(repos, ctx.tenant_id, customer_id);
 }
 
 std::string BillingJson(const BillingProfile& b) {
