@@ -90,6 +90,9 @@ class Server::Impl {
     });
     bad_query_ =
         Compose([this](Request& r) { return errors_(r, 400, "The query string is malformed."); });
+    bad_path_ = Compose([this](Request& r) {
+      return errors_(r, 400, "The path is malformed (a '%' must start a %XX escape).");
+    });
     not_found_ = Compose([this](Request& r) { return errors_(r, 404, "No such resource."); });
     not_allowed_ = Compose([this](Request& r) {
       return errors_(r, 405, "The method " + r.method + " is not allowed on this resource.");
@@ -125,7 +128,7 @@ class Server::Impl {
   // Indexed like routes_: each route's handler inside the middleware.
   std::vector<Handler> route_chains_;
   // The listener's own answers, inside the middleware too (request IDs, access log).
-  Handler shutting_down_, too_large_, bad_query_, not_found_, not_allowed_;
+  Handler shutting_down_, too_large_, bad_query_, bad_path_, not_found_, not_allowed_;
   restinio::asio_ns::io_context io_;
   std::variant<RestinioServer<Traits>, RestinioServer<SingleThreadTraits>> server_;
   std::vector<std::thread> threads_;
@@ -151,18 +154,26 @@ restinio::request_handling_status_t Server::Impl::Serve(const restinio::request_
     req.headers.emplace_back(f.name(), f.value());
   });
   // Routes match the path normalized as RESTinio's express router did (percent-encoded
-  // unreserved characters decoded; a malformed escape throws, and RESTinio drops the
-  // connection, as before), so ":name" parameters are what they were.
+  // unreserved characters decoded), so ":name" parameters are what they were. A malformed
+  // escape makes the normalizer throw: that is a 400, not a dropped connection.
   const auto path = h.path();
   std::string normalized;
+  bool bad_path = false;
   namespace uri = restinio::utils::uri_normalization::unreserved_chars;
-  if (const std::size_t size = uri::estimate_required_capacity(path); size != path.size()) {
-    normalized.resize(size);
-    uri::normalize_to(path, normalized.data());
+  try {
+    if (const std::size_t size = uri::estimate_required_capacity(path); size != path.size()) {
+      normalized.resize(size);
+      uri::normalize_to(path, normalized.data());
+    }
+  } catch (const std::exception&) {
+    bad_path = true;
   }
-  const RouteTable::Match match = table_.Find(
-      req.method, normalized.empty() ? std::string_view(path.data(), path.size()) : normalized,
-      req.params);
+  const RouteTable::Match match =
+      bad_path ? RouteTable::Match{}
+               : table_.Find(
+                     req.method,
+                     normalized.empty() ? std::string_view(path.data(), path.size()) : normalized,
+                     req.params);
   const std::size_t index = match.route;
   const Route* route = index != RouteTable::kNone ? &routes_[index] : nullptr;
   if (route != nullptr) req.route = &route->info;
@@ -177,6 +188,9 @@ restinio::request_handling_status_t Server::Impl::Serve(const restinio::request_
   } else if (req.body.size() > options_.body_limit_bytes) {
     req.route = nullptr;  // nothing but the error: no authentication, no rate limit
     chain = &too_large_;
+  } else if (bad_path) {
+    req.route = nullptr;
+    chain = &bad_path_;
   } else if (!parsed_query) {
     req.route = nullptr;
     chain = &bad_query_;

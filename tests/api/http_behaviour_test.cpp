@@ -53,6 +53,19 @@ TEST(HttpBehaviour, NotFoundAndMethodNotAllowedInApiFaultShape) {
   EXPECT_EQ(server.Client().Get("/healthz//")->status, 404);
 }
 
+// A broken %XX escape in the path is answered (400, ApiFault), not a dropped connection.
+TEST(HttpBehaviour, MalformedPathEscapeIs400) {
+  TestServer server;
+  for (const char* path : {"/v1/customers/%zz", "/healthz%", "/v1/customers/%4"}) {
+    auto res = server.Client().Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 400) << path;
+    EXPECT_EQ(JsonField(res->body, "/source"), "csphub") << path;
+    EXPECT_NE(JsonField(res->body, "/description").find("path"), std::string::npos);
+  }
+  EXPECT_EQ(server.Client().Get("/healthz")->status, 200);  // the server is still there
+}
+
 TEST(HttpBehaviour, MalformedJsonAndWrongTypesNameTheProblem) {
   TestServer server;
   const std::string op = server.OperatorToken();
