@@ -3,44 +3,13 @@
 #include "api/call_context.hpp"
 #include "api/customer_csv.hpp"
 #include "api/customer_json.hpp"
+#include "api/etag.hpp"
 #include "api/handlers.hpp"
 #include "api/responses.hpp"
 #include "common/ids.hpp"
 
 namespace csphub::api {
-namespace {
-
-// The etag from If-Match (quotes and W/ allowed) or, failing that, from the body's attributes.
-Result<std::int64_t> RequiredEtag(const http::Request& req, const ObjectReader& body) {
-  std::string etag = req.Header("If-Match").value_or("");
-  if (etag.empty()) {
-    ASSIGN_OR_RETURN(auto attributes, body.OptionalObject("attributes"));
-    if (attributes) {
-      ASSIGN_OR_RETURN(etag, attributes->StringOrEmpty("etag"));
-    }
-  }
-  if (etag.rfind("W/", 0) == 0) etag = etag.substr(2);
-  if (etag.size() >= 2 && etag.front() == '"' && etag.back() == '"') {
-    etag = etag.substr(1, etag.size() - 2);
-  }
-  if (etag.empty()) {
-    return InvalidField("If-Match", "is required: send the billing profile's etag");
-  }
-  try {
-    std::size_t used = 0;
-    const std::int64_t v = std::stoll(etag, &used);
-    if (used == etag.size()) return v;
-  } catch (const std::exception&) {
-  }
-  return Aborted("The etag is not one this server issued; read the billing profile again.");
-}
-
-http::Response WithEtag(http::Response r, std::int64_t etag) {
-  r.SetHeader("ETag", "\"" + std::to_string(etag) + "\"");
-  return r;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 http::Response CreateCustomer(Services& s, http::Request& req) {
   ASSIGN_OR_RESPOND(input, ReadNewCustomer(req.body));
@@ -126,7 +95,7 @@ http::Response GetCustomerBillingProfile(Services& s, http::Request& req) {
 http::Response PutCustomerBillingProfile(Services& s, http::Request& req) {
   ASSIGN_OR_RESPOND(in, JsonIn::Parse(req.body));
   const ObjectReader root = (*in)->Root();
-  ASSIGN_OR_RESPOND(etag, RequiredEtag(req, root));
+  ASSIGN_OR_RESPOND(etag, RequiredEtag(req, root, "the billing profile"));
   ASSIGN_OR_RESPOND(billing, ReadBilling(root));
   ASSIGN_OR_RESPOND(details,
                     s.customers.UpdateBilling(Caller(req), req.Param("id"), *billing, *etag));

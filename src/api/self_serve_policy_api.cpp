@@ -2,6 +2,7 @@
 // §4.3 SelfServePolicy). Paths match case-insensitively, so /v1/selfservepolicy works too.
 #include "api/call_context.hpp"
 #include "api/customer_json.hpp"
+#include "api/etag.hpp"
 #include "api/handlers.hpp"
 #include "api/responses.hpp"
 
@@ -30,9 +31,7 @@ void WritePolicy(JsonOut& j, const domain::SelfServePolicy& p) {
 http::Response PolicyResponse(int status, const domain::SelfServePolicy& p) {
   JsonOut j;
   WritePolicy(j, p);
-  http::Response r = Json(status, j.str());
-  r.SetHeader("ETag", "\"" + std::to_string(p.etag) + "\"");
-  return r;
+  return WithEtag(Json(status, j.str()), p.etag);
 }
 
 // The body of POST and PUT (the full resource; id and attributes other than etag ignored).
@@ -64,29 +63,6 @@ Result<domain::SelfServePolicyRequest> ReadPolicy(const ObjectReader& root) {
   return p;
 }
 
-// The etag from If-Match (quotes and W/ allowed) or, failing that, from attributes.etag.
-Result<std::int64_t> RequiredEtag(const http::Request& req, const ObjectReader& body) {
-  std::string etag = req.Header("If-Match").value_or("");
-  if (etag.empty()) {
-    ASSIGN_OR_RETURN(auto attributes, body.OptionalObject("attributes"));
-    if (attributes) {
-      ASSIGN_OR_RETURN(etag, attributes->StringOrEmpty("etag"));
-    }
-  }
-  if (etag.rfind("W/", 0) == 0) etag = etag.substr(2);
-  if (etag.size() >= 2 && etag.front() == '"' && etag.back() == '"') {
-    etag = etag.substr(1, etag.size() - 2);
-  }
-  if (etag.empty()) return InvalidField("If-Match", "is required: send the policy's etag");
-  try {
-    std::size_t used = 0;
-    const std::int64_t v = std::stoll(etag, &used);
-    if (used == etag.size()) return v;
-  } catch (const std::exception&) {
-  }
-  return Aborted("The etag is not one this server issued; read the self-serve policy again.");
-}
-
 }  // namespace
 
 http::Response CreateSelfServePolicy(Services& s, http::Request& req) {
@@ -114,7 +90,7 @@ http::Response GetSelfServePolicy(Services& s, http::Request& req) {
 http::Response PutSelfServePolicy(Services& s, http::Request& req) {
   ASSIGN_OR_RESPOND(in, JsonIn::Parse(req.body));
   const ObjectReader root = (*in)->Root();
-  ASSIGN_OR_RESPOND(etag, RequiredEtag(req, root));
+  ASSIGN_OR_RESPOND(etag, RequiredEtag(req, root, "the self-serve policy"));
   ASSIGN_OR_RESPOND(policy, ReadPolicy(root));
   ASSIGN_OR_RESPOND(updated,
                     s.self_serve_policies.Update(Caller(req), req.Param("id"), *policy, *etag));
