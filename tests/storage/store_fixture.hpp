@@ -1,0 +1,98 @@
+#pragma once
+// A fresh SQLite store in a temp directory for each storage test, and the rows most tests need.
+// Each test file derives its own fixture from StoreTest (gtest wants one class per suite name).
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "storage/sqlite/sqlite_store.hpp"
+
+namespace csphub::storage::sqlite {
+
+using domain::Repositories;
+
+inline const TimePoint kT0 = FromUnixMillis(1795244340000);  // 2026-11-21T06:59:00Z
+
+inline domain::Partner MakePartner(const std::string& tenant, const std::string& mpn,
+                                   const std::string& domain) {
+  domain::Partner p;
+  p.tenant_id = tenant;
+  p.name = "Partner " + tenant;
+  p.country = "US";
+  p.programs.Add(domain::Program::kIndirectReseller);
+  p.mpn_id = mpn;
+  p.domain = domain;
+  p.created_at = kT0;
+  return p;
+}
+
+inline domain::PartnerUser MakeUser(const std::string& id, const std::string& tenant,
+                                    const std::string& upn) {
+  domain::PartnerUser u;
+  u.id = id;
+  u.tenant_id = tenant;
+  u.user_principal_name = upn;
+  u.display_name = "User " + id;
+  u.roles = domain::RoleSet{domain::Role::kGlobalAdmin};
+  u.password_hash = "$argon2id$fake";
+  u.created_at = kT0;
+  u.updated_at = kT0;
+  return u;
+}
+
+// An activity-log record of `partner`, numbered `i` (an hour apart, alternating customers).
+inline domain::AuditRecord MakeAudit(int i, const std::string& partner) {
+  domain::AuditRecord a;
+  a.id = "audit-" + partner + "-" + std::to_string(i);
+  a.partner_id = partner;
+  a.customer_id = i % 2 == 0 ? "cust-even" : "cust-odd";
+  a.customer_name = i % 2 == 0 ? "Even Corp" : "Odd Ltd";
+  a.user_principal_name = "admin@" + partner;
+  a.resource_type = i % 3 == 0 ? "partner_user" : "partner_relationship";
+  a.operation_type = "op" + std::to_string(i);
+  a.operation_date = kT0 + std::chrono::hours(i);
+  a.customized_data = {{"k", "v" + std::to_string(i)}};
+  return a;
+}
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/csphub_store_test_XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+    path_ = dir_ + "/db.sqlite";
+    Reopen();
+  }
+  void TearDown() override {
+    store_.reset();
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+  void Reopen() {
+    store_.reset();
+    auto s = SqliteStore::Open(path_, 4);
+    ASSERT_TRUE(s.ok()) << s.status().description() << " / " << s.status().detail();
+    store_ = std::move(s).value();
+  }
+  Status W(const domain::Store::Work& w) { return store_->Write(w); }
+  Status R(const domain::Store::Work& w) { return store_->Read(w); }
+
+  // Three partners: p1 (provider), p2 and p3 (resellers).
+  void SeedPartners() {
+    ASSERT_TRUE(W([](Repositories& r) -> Status {
+                  RETURN_IF_ERROR(r.Partners().Insert(MakePartner("p1", "1001", "p1.example")));
+                  RETURN_IF_ERROR(r.Partners().Insert(MakePartner("p2", "1002", "p2.example")));
+                  return r.Partners().Insert(MakePartner("p3", "1003", "p3.example"));
+                }).ok());
+  }
+
+  std::string dir_;
+  std::string path_;
+  std::unique_ptr<SqliteStore> store_;
+};
+
+}  // namespace csphub::storage::sqlite
