@@ -9,8 +9,6 @@
 
 namespace csphub::testing {
 
-inline const app::DemoPartner& DemoOf(DemoPartner p) { return app::Demo().partners[p]; }
-
 // A test server with a token per demo partner, and small helpers for /v1/customers. Each test
 // file derives its own fixture from it (gtest wants one class per suite name).
 class CustomersApiBase : public ::testing::Test {

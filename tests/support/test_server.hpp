@@ -18,6 +18,9 @@ enum DemoPartner { kProvider = 0, kReseller = 1, kOtherReseller = 2, kDirect = 3
 // Indexes into a demo partner's users.
 enum DemoRole { kGlobalAdmin = 0, kAdminAgent = 1, kSalesAgent = 2, kHelpdeskAgent = 3 };
 
+// The demo data set's partner `p`.
+inline const app::DemoPartner& DemoOf(DemoPartner p) { return app::Demo().partners[p]; }
+
 std::string TempDir();
 
 class TestServer {
