@@ -6,6 +6,7 @@
 #include "domain/audit/audit_log.hpp"
 #include "domain/customer/customer_creation.hpp"
 #include "domain/identity/identity_service.hpp"
+#include "domain/identity/password_policy.hpp"
 #include "domain/identity/permissions.hpp"
 
 namespace csphub::domain {
@@ -59,14 +60,6 @@ Status CheckRegion(const DomainSettings& settings, const InvitingPartners& partn
                                     country + ".",
                                 pc::kCustomerRegion);
     }
-  }
-  return Status::Ok();
-}
-
-// Same bounds as partner users' passwords (IdentityService).
-Status ValidateChosenPassword(const std::string& password) {
-  if (password.size() < 12 || password.size() > 256) {
-    return InvalidField("password", "must be 12 to 256 characters long");
   }
   return Status::Ok();
 }

@@ -6,6 +6,7 @@
 #include "common/ids.hpp"
 #include "common/json_text.hpp"
 #include "domain/audit/audit_log.hpp"
+#include "domain/identity/password_policy.hpp"
 #include "domain/identity/permissions.hpp"
 
 namespace csphub::domain {
@@ -43,13 +44,6 @@ Result<RoleSet> IdentityService::ParseRoles(const std::vector<std::string>& name
   }
   if (roles.empty()) return InvalidField(field, "must list at least one role");
   return roles;
-}
-
-Status IdentityService::ValidatePassword(const std::string& password) {
-  if (password.size() < 12 || password.size() > 256) {
-    return InvalidField("password", "must be 12 to 256 characters long");
-  }
-  return Status::Ok();
 }
 
 Result<std::vector<PartnerUser>> IdentityService::ListUsers(const CallContext& ctx) {
@@ -227,7 +221,7 @@ Status IdentityService::ChangeOwnPassword(const CallContext& ctx,
   if (ctx.kind != PrincipalKind::kPartnerUser && ctx.kind != PrincipalKind::kCustomerUser) {
     return PermissionDenied("Only a signed-in user may change their password.");
   }
-  RETURN_IF_ERROR(ValidatePassword(new_password));
+  RETURN_IF_ERROR(ValidateChosenPassword(new_password));
   if (new_password == current_password) {
     return InvalidField("newPassword", "must differ from the current password");
   }

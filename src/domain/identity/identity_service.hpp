@@ -97,7 +97,6 @@ class IdentityService {
 
  private:
   Result<RoleSet> ParseRoles(const std::vector<std::string>& names, const std::string& field);
-  Status ValidatePassword(const std::string& password);
   ServiceDeps& deps_;
 };
 
