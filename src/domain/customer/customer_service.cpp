@@ -15,13 +15,6 @@ namespace {
 
 constexpr char kSep = '\x1f';  // never in a name, domain or ID
 
-// The caller's relationship with the customer (customer_visibility.hpp: 403/20002 when removed,
-// 404 when there never was one).
-Result<CustomerRelationship> Related(Repositories& repos, const CallContext& ctx,
-                                     const std::string& customer_id) {
-  return RequireCustomerRelationship(repos, ctx.tenant_id, customer_id);
-}
-
 std::string BillingJson(const BillingProfile& b) {
   const Address& a = b.default_address;
   return JsonObjectText()
@@ -217,7 +210,7 @@ Result<CustomerDetails> CustomerService::Get(const CallContext& ctx,
       return Status::Ok();
     }
     if (related.status().code() != StatusCode::kNotFound) return related.status();
-    ASSIGN_OR_RETURN(out.view.relationship, Related(repos, ctx, id));
+    ASSIGN_OR_RETURN(out.view.relationship, RequireCustomerRelationship(repos, ctx.tenant_id, id));
     ASSIGN_OR_RETURN(out.view.customer, repos.Customers().Get(id));
     ASSIGN_OR_RETURN(out.delegated_admin, repos.Customers().HasDelegatedAdmin(ctx.tenant_id, id));
     return Status::Ok();
@@ -250,7 +243,7 @@ Result<CustomerDetails> CustomerService::Patch(const CallContext& ctx,
   const std::string id = ToLower(customer_id);
   CustomerDetails out;
   RETURN_IF_ERROR(deps_.store.Write([&](Repositories& repos) -> Status {
-    ASSIGN_OR_RETURN(out.view.relationship, Related(repos, ctx, id));
+    ASSIGN_OR_RETURN(out.view.relationship, RequireCustomerRelationship(repos, ctx.tenant_id, id));
     ASSIGN_OR_RETURN(out.view.customer, repos.Customers().Get(id));
     const Customer& c = out.view.customer;
     AuditEntry entry{
@@ -285,7 +278,7 @@ Result<CustomerDetails> CustomerService::UpdateBilling(const CallContext& ctx,
   const std::string id = ToLower(customer_id);
   CustomerDetails out;
   RETURN_IF_ERROR(deps_.store.Write([&](Repositories& repos) -> Status {
-    ASSIGN_OR_RETURN(out.view.relationship, Related(repos, ctx, id));
+    ASSIGN_OR_RETURN(out.view.relationship, RequireCustomerRelationship(repos, ctx.tenant_id, id));
     ASSIGN_OR_RETURN(Customer c, repos.Customers().Get(id));
     if (c.billing_etag != if_match) {
       return Aborted("The billing profile changed since you read it (stale etag); read it again.");
@@ -324,7 +317,7 @@ Result<std::vector<Partner>> CustomerService::IndirectResellers(const CallContex
   const std::string id = ToLower(customer_id);
   std::vector<Partner> out;
   RETURN_IF_ERROR(deps_.store.Read([&](Repositories& repos) -> Status {
-    RETURN_IF_ERROR(Related(repos, ctx, id).status());
+    RETURN_IF_ERROR(RequireCustomerRelationship(repos, ctx.tenant_id, id).status());
     ASSIGN_OR_RETURN(auto rels, repos.Customers().RelationshipsOf(id));
     for (const auto& r : rels) {
       if (r.partner_tenant_id == ctx.tenant_id) continue;
