@@ -202,7 +202,7 @@ Result<CustomerDetails> CustomerService::Get(const CallContext& ctx,
   const std::string id = ToLower(customer_id);
   CustomerDetails out;
   RETURN_IF_ERROR(deps_.store.Read([&](Repositories& repos) -> Status {
-    // The common case in one lookup; the rest (403 for a former relationship, 404) as before.
+    // Relationship, customer and delegated admin in one lookup.
     auto related = repos.Customers().GetRelated(ctx.tenant_id, id);
     if (related.ok()) {
       out.view = std::move(related->view);
@@ -210,10 +210,8 @@ Result<CustomerDetails> CustomerService::Get(const CallContext& ctx,
       return Status::Ok();
     }
     if (related.status().code() != StatusCode::kNotFound) return related.status();
-    ASSIGN_OR_RETURN(out.view.relationship, RequireCustomerRelationship(repos, ctx.tenant_id, id));
-    ASSIGN_OR_RETURN(out.view.customer, repos.Customers().Get(id));
-    ASSIGN_OR_RETURN(out.delegated_admin, repos.Customers().HasDelegatedAdmin(ctx.tenant_id, id));
-    return Status::Ok();
+    // Not related in this snapshot: the visibility rule says which refusal (403 20002 or 404).
+    return RequireCustomerRelationship(repos, ctx.tenant_id, id).status();
   }));
   return out;
 }
