@@ -59,6 +59,15 @@ http::Response ListSelfServePolicies(Services&, http::Request&);
 http::Response GetSelfServePolicy(Services&, http::Request&);
 http::Response PutSelfServePolicy(Services&, http::Request&);
 http::Response DeleteSelfServePolicy(Services&, http::Request&);
+http::Response CreateOrder(Services&, http::Request&);
+http::Response ListOrders(Services&, http::Request&);
+http::Response GetOrder(Services&, http::Request&);
+http::Response ListSubscriptions(Services&, http::Request&);
+http::Response GetSubscription(Services&, http::Request&);
+http::Response PatchSubscription(Services&, http::Request&);
+http::Response ListSubscriptionEvents(Services&, http::Request&);
+http::Response GetSupportContact(Services&, http::Request&);
+http::Response PutSupportContact(Services&, http::Request&);
 
 http::Response ListOffers(Services&, http::Request&);
 http::Response GetOffer(Services&, http::Request&);

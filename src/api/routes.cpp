@@ -80,6 +80,20 @@ std::vector<http::Route> BuildRoutes(Services& s) {
       {"POST", "/v1/customers/:id/agreements", "customers", true, CreateCustomerAgreement},
       {"GET", "/v1/customers/:id/agreements", "customers", true, ListCustomerAgreements},
 
+      // Orders and subscriptions (reference §2.12, §4.2).
+      {"POST", "/v1/customers/:id/orders", "orders", true, CreateOrder},
+      {"GET", "/v1/customers/:id/orders", "orders", true, ListOrders},
+      {"GET", "/v1/customers/:id/orders/:oid", "orders", true, GetOrder},
+      {"GET", "/v1/customers/:id/subscriptions", "subscriptions", true, ListSubscriptions},
+      {"GET", "/v1/customers/:id/subscriptions/:sid", "subscriptions", true, GetSubscription},
+      {"PATCH", "/v1/customers/:id/subscriptions/:sid", "subscriptions", true, PatchSubscription},
+      {"GET", "/v1/customers/:id/subscriptions/:sid/events", "subscriptions", true,
+       ListSubscriptionEvents},
+      {"GET", "/v1/customers/:id/subscriptions/:sid/supportcontact", "subscriptions", true,
+       GetSupportContact},
+      {"PUT", "/v1/customers/:id/subscriptions/:sid/supportcontact", "subscriptions", true,
+       PutSupportContact},
+
       // Customer permissions (reference §2.11); the ID is "{grantorTenantId}_{customerId}".
       {"POST", "/v1/SelfServePolicy", "customers", true, CreateSelfServePolicy},
       {"GET", "/v1/SelfServePolicy", "customers", true, ListSelfServePolicies},

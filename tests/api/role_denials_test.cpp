@@ -47,6 +47,10 @@ const char* const kBillingBody =
     R"("defaultAddress":{"country":"US","city":"Redmond","state":"WA",)"
     R"("addressLine1":"1 Main St","postalCode":"98052"}})";
 
+// Orders and subscriptions: every role but the User management admin (reference §3.2).
+const std::set<std::string> kBuyers = {"GlobalAdmin", "AdminAgent", "SalesAgent", "HelpdeskAgent",
+                                       "BillingAdmin"};
+
 // Customer permissions: the Admin agent toggles, Sales and Helpdesk agents read (reference §3.2).
 const std::set<std::string> kPolicyManagers = {"GlobalAdmin", "AdminAgent"};
 
@@ -65,6 +69,7 @@ std::vector<Operation> Operations() {
   const std::string customer_body =
       R"({"companyProfile":{"domain":"roledenied"},"billingProfile":)" + std::string(kBillingBody) +
       "}";
+  const std::string subscription = "/v1/customers/" + some_id + "/subscriptions/" + some_id;
   return {
       {"GET", "/v1/customers", "", kCustomerViewers},
       {"POST",
@@ -94,6 +99,22 @@ std::vector<Operation> Operations() {
       {"PUT", "/v1/SelfServePolicy/" + policy_id, SelfServePolicyBody(some_id, "1"),
        kPolicyManagers},
       {"DELETE", "/v1/SelfServePolicy/" + policy_id, "", kPolicyManagers},
+      {"POST", "/v1/customers/" + some_id + "/orders",
+       R"({"lineItems":[{"offerId":"x","quantity":1}]})", kBuyers},
+      {"GET", "/v1/customers/" + some_id + "/orders", "", kBuyers},
+      {"GET", "/v1/customers/" + some_id + "/subscriptions", "", kBuyers},
+      {"GET", subscription, "", kBuyers},
+      {"GET", subscription + "/events", "", kBuyers},
+      {"PATCH", subscription, R"({"quantity":2,"attributes":{"etag":"1"}})", kBuyers},
+      {"PATCH",
+       subscription,
+       R"({"partnerId":"2000002","attributes":{"etag":"1"}})",
+       {"GlobalAdmin", "AdminAgent", "SalesAgent"}},
+      {"GET", subscription + "/supportcontact", "", kBuyers},
+      {"PUT",
+       subscription + "/supportcontact",
+       R"({"supportMpnId":"2000002"})",
+       {"GlobalAdmin", "AdminAgent", "HelpdeskAgent"}},
       {"GET", "/v1/users", "", kUserAdmins},
       {"POST", "/v1/users",
        R"({"userPrincipalName":"denied","displayName":"Denied","roles":["SalesAgent"]})",
@@ -200,7 +221,7 @@ TEST_F(RoleDenialsTest, EveryForbiddenCellIsDeniedWith900150NamingAllowedRoles) 
   // 5 user ops × 4 roles + 4 app ops × 5 + 4 partnership ops × 2 + accept × 4 + audit × 0,
   // then customers: 5 view/update/add ops × 2 + 2 PATCH ops × 4; agreements: POST × 3 + GET × 2;
   // self-serve policies: 3 writes × 4 + 2 reads × 2.
-  EXPECT_EQ(denied_cells, 20 + 20 + 8 + 4 + 10 + 8 + 3 + 2 + 12 + 4);
+  EXPECT_EQ(denied_cells, 20 + 20 + 8 + 4 + 10 + 8 + 3 + 2 + 12 + 4 + 13);
 }
 
 TEST_F(RoleDenialsTest, EveryAllowedCellPassesTheRoleCheck) {
