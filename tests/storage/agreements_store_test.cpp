@@ -8,32 +8,15 @@
 #include "api/error_mapping.hpp"
 #include "domain/customer/agreement_service.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#include "storage/store_fixture.hpp"
 
 namespace csphub::storage::sqlite {
 namespace {
 
 using domain::Repositories;
 
-const TimePoint kT0 = FromUnixMillis(1795244340000);  // 2026-11-21T06:59:00Z
 constexpr const char* kCustomer = "c0000000-0000-4000-8000-000000000001";
 constexpr const char* kPartner = "p0000000-0000-4000-8000-000000000001";
-
-domain::Customer MakeCustomer() {
-  domain::Customer c;
-  c.id = kCustomer;
-  c.commerce_id = "commerce";
-  c.domain = "adatum.onmicrosoft.com";
-  c.billing.company_name = "Adatum";
-  c.billing.first_name = "Ann";
-  c.billing.last_name = "Lee";
-  c.billing.email = "ann@adatum.example";
-  c.billing.culture = "en-US";
-  c.billing.language = "en";
-  c.billing.default_address = {
-      .country = "US", .city = "Redmond", .address_line1 = "1 Main St", .postal_code = "98052"};
-  c.created_at = c.updated_at = kT0;
-  return c;
-}
 
 domain::Agreement MakeAgreement(const std::string& id, domain::AgreementType type) {
   domain::Agreement a;
