@@ -1,118 +1,28 @@
 // Durability over a real process: kill -9 right after a 2xx write, start again, the write is
 // there. And SIGTERM stops the server cleanly (exit 0).
-#include <arpa/inet.h>
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <httplib.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <spawn.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "support/server_process.hpp"
 #include "support/test_server.hpp"
-
-extern char** environ;
 
 namespace csphub::testing {
 namespace {
-
-std::uint16_t FreePort() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) return 0;
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
-  std::uint16_t port = 0;
-  if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
-    socklen_t len = sizeof addr;
-    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0) {
-      port = ntohs(addr.sin_port);
-    }
-  }
-  ::close(fd);
-  return port;
-}
-
-std::vector<std::string> ChildEnvironment() {
-  std::vector<std::string> env;
-  for (char** e = environ; *e != nullptr; ++e) {
-    const std::string entry = *e;
-    if (entry.rfind("CSPHUB_", 0) == 0) continue;  // only ours below
-    env.push_back(entry);
-  }
-  env.emplace_back("CSPHUB_ARGON2_OPS_LIMIT=1");
-  env.emplace_back("CSPHUB_ARGON2_MEM_LIMIT_KIB=8");
-  env.emplace_back("CSPHUB_LOG_LEVEL=warn");
-  return env;
-}
-
-// Spawns CSPHUB_BINARY with args; stdout goes to out_path (or /dev/null), stderr to err_path.
-pid_t Spawn(const std::vector<std::string>& args, const std::string& out_path,
-            const std::string& err_path) {
-  std::vector<std::string> argv_s{CSPHUB_BINARY};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : argv_s) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  std::vector<std::string> env_s = ChildEnvironment();
-  std::vector<char*> envp;
-  for (auto& e : env_s) envp.push_back(e.data());
-  envp.push_back(nullptr);
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_path.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(),
-                                   O_WRONLY | O_CREAT | O_APPEND, 0600);
-  pid_t pid = -1;
-  const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  return rc == 0 ? pid : -1;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return "";
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-  std::fclose(f);
-  return out;
-}
-
-// Waits for pid with a deadline; returns the wait status or -1 on timeout.
-int WaitFor(pid_t pid, std::chrono::milliseconds limit) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < deadline) {
-    int status = 0;
-    const pid_t r = ::waitpid(pid, &status, WNOHANG);
-    if (r == pid) return status;
-    if (r < 0) return -1;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return -1;
-}
 
 class RestartTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = TempDir();
     db_ = dir_ + "/db.sqlite";
-    const pid_t init = Spawn({"init", "--database", db_, "--output", "json"}, dir_ + "/init.out",
-                             dir_ + "/stderr.log");
+    const pid_t init = SpawnCsphub({"init", "--database", db_, "--output", "json"},
+                                   dir_ + "/init.out", dir_ + "/stderr.log");
     ASSERT_GT(init, 0);
     const int status = WaitFor(init, std::chrono::seconds(30));
     ASSERT_TRUE(status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
@@ -122,53 +32,18 @@ class RestartTest : public ::testing::Test {
   }
 
   void TearDown() override {
-    if (pid_ > 0) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, nullptr, 0);
-      pid_ = -1;
-    }
+    server_.reset();
     std::error_code ignored;
     std::filesystem::remove_all(dir_, ignored);
   }
 
-  // Starts `csphub serve` and waits for /healthz; fails the test on timeout.
+  // Starts `csphub serve` on the test's database and waits for /healthz.
   void StartServer() {
-    port_ = FreePort();
-    ASSERT_NE(port_, 0);
-    pid_ = Spawn({"serve", "--database", db_, "--listen", "127.0.0.1:" + std::to_string(port_)},
-                 "/dev/null", dir_ + "/stderr.log");
-    ASSERT_GT(pid_, 0);
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (std::chrono::steady_clock::now() < deadline) {
-      httplib::Client c("127.0.0.1", port_);
-      c.set_connection_timeout(0, 200000);
-      auto res = c.Get("/healthz");
-      if (res && res->status == 200) return;
-      int status = 0;
-      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-        pid_ = -1;
-        FAIL() << "csphub serve exited early: " << ReadFile(dir_ + "/stderr.log");
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    FAIL() << "csphub serve did not answer /healthz within 10 s: "
-           << ReadFile(dir_ + "/stderr.log");
+    server_ = std::make_unique<ServerProcess>(dir_, std::vector<std::string>{"--database", db_});
+    server_->Start();
   }
-
-  void Kill9() {
-    ASSERT_GT(pid_, 0);
-    ASSERT_EQ(::kill(pid_, SIGKILL), 0);
-    int status = 0;
-    ASSERT_EQ(::waitpid(pid_, &status, 0), pid_);
-    EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
-    pid_ = -1;
-  }
-
-  httplib::Client Client() const {
-    httplib::Client c("127.0.0.1", port_);
-    c.set_read_timeout(30, 0);
-    return c;
-  }
+  void Kill9() { server_->Kill9(); }
+  httplib::Client Client() const { return server_->Client(); }
 
   std::string OperatorToken() {
     httplib::Params form{{"grant_type", "client_credentials"},
@@ -188,8 +63,7 @@ class RestartTest : public ::testing::Test {
   std::string dir_;
   std::string db_;
   std::string operator_secret_;
-  std::uint16_t port_ = 0;
-  pid_t pid_ = -1;
+  std::unique_ptr<ServerProcess> server_;
 };
 
 TEST_F(RestartTest, WriteSurvivesKill9RightAfter201) {
@@ -277,10 +151,10 @@ TEST_F(RestartTest, SigtermExitsZeroWithin15Seconds) {
   ASSERT_NO_FATAL_FAILURE(StartServer());
   const std::string token = OperatorToken();
   ASSERT_FALSE(token.empty());
-  ASSERT_EQ(::kill(pid_, SIGTERM), 0);
-  const int status = WaitFor(pid_, std::chrono::seconds(15));
+  ASSERT_EQ(::kill(server_->pid(), SIGTERM), 0);
+  const int status = WaitFor(server_->pid(), std::chrono::seconds(15));
   ASSERT_NE(status, -1) << "csphub serve did not exit within 15 s of SIGTERM";
-  pid_ = -1;
+  server_->Forget();
   EXPECT_TRUE(WIFEXITED(status)) << "status " << status;
   EXPECT_EQ(WEXITSTATUS(status), 0) << ReadFile(dir_ + "/stderr.log");
   // And the database opens again afterwards.
