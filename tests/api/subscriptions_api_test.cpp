@@ -241,5 +241,18 @@ TEST_F(SubscriptionsApiTest, TheRelationshipStaysWhileASubscriptionIsActive) {
   EXPECT_EQ(JsonField(gone->body, "/code"), "20002");
 }
 
+TEST_F(SubscriptionsApiTest, TheDemoDataHasSubscriptionsToShow) {
+  EXPECT_EQ(SubscriptionCount(provider_, kResoldWithSubscriptions), 2);
+  // Lines of one order share their creation time, so find the E3 by its reseller of record.
+  auto res = server_.Get(provider_, Subscriptions(kResoldWithSubscriptions) + "?mpn_id=2000002");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(JsonField(res->body, "/totalCount"), "1");
+  EXPECT_EQ(JsonField(res->body, "/items/0/quantity"), "25");
+  EXPECT_EQ(JsonField(res->body, "/items/0/termDuration"), "P1Y");
+  EXPECT_EQ(SubscriptionCount(reseller_, kResoldWithSubscriptions), 1);
+  EXPECT_EQ(SubscriptionCount(direct_, 4), 2);
+}
+
 }  // namespace
 }  // namespace csphub::testing

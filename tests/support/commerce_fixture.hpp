@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "support/customer_requests.hpp"
 #include "support/test_server.hpp"
 
 namespace csphub::testing {
@@ -17,10 +18,10 @@ inline const std::string kPhoneSystem = "6F1E0A2B-7C3D-4E5F-8A9B-0C1D2E3F4005"; 
 inline const std::string kAzurePlan = "6F1E0A2B-7C3D-4E5F-8A9B-0C1D2E3F4009";      // no term
 inline const std::string kBasicCatalogItem = "CFQ7TTC0HB01:0001:DZH318Z0HB1A";
 // Demo customers by index (app::Demo().customers).
-constexpr std::size_t kResold = 0;        // the provider's, for the reseller (Contoso)
-constexpr std::size_t kResoldUnsold = 1;  // the same, but without an agreement
-constexpr std::size_t kProvidersOwn = 2;  // the provider's own
-constexpr std::size_t kDirectsOwn = 3;    // the direct-bill partner's
+constexpr std::size_t kResold = 0;                   // the provider's, for the reseller (Contoso)
+constexpr std::size_t kResoldWithSubscriptions = 1;  // the demo's Wingtip Toys: 2 bought
+constexpr std::size_t kProvidersOwn = 2;             // the provider's own
+constexpr std::size_t kDirectsOwn = 3;               // the direct-bill partner's
 
 inline const std::string& CustomerId(std::size_t i) { return app::Demo().customers[i].tenant_id; }
 
@@ -56,6 +57,18 @@ class CommerceApiBase : public ::testing::Test {
   }
   static std::string Subscription(std::size_t customer, const std::string& id) {
     return Subscriptions(customer) + "/" + id;
+  }
+
+  // A new customer of the caller's, without an agreement; returns its ID.
+  std::string NewCustomer(const std::string& token, const std::string& domain) {
+    CustomerFields f;
+    f.domain = domain;
+    f.company_name = domain + " Ltd";
+    auto res = server_.Post(token, "/v1/customers", CustomerJson(f));
+    EXPECT_TRUE(res);
+    if (!res) return "";
+    EXPECT_EQ(res->status, 201) << res->body;
+    return JsonField(res->body, "/id");
   }
 
   // Places an order that must succeed; returns its body.
