@@ -29,6 +29,10 @@ Status ValidateFriendlyName(const std::string& name, const std::string& path, bo
   return Status::Ok();
 }
 
+std::string LineItemPath(std::size_t i, std::string_view field) {
+  return "lineItems[" + std::to_string(i) + "]." + std::string(field);
+}
+
 std::string AuditActor(const CallContext& ctx) {
   if (!ctx.user_principal_name.empty()) return ctx.user_principal_name;
   if (!ctx.application_id.empty()) return ctx.application_id;

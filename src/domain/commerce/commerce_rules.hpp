@@ -21,6 +21,9 @@ Status RequireSellingPartner(const Partner& partner, std::string_view what);
 // At most kMaxFriendlyName characters, no control characters; empty only if `may_be_empty`.
 Status ValidateFriendlyName(const std::string& name, const std::string& path, bool may_be_empty);
 
+// "lineItems[i].field": how errors about one line item of an order or a transfer name it.
+std::string LineItemPath(std::size_t i, std::string_view field);
+
 // Who the timeline says made a change: the user's principal name, or the app's ID.
 std::string AuditActor(const CallContext& ctx);
 
