@@ -5,11 +5,13 @@
 
 namespace csphub::domain {
 
+bool SellsSubscriptions(const Partner& partner) {
+  return partner.programs.Has(Program::kDirectBill) ||
+         partner.programs.Has(Program::kIndirectProvider);
+}
+
 Status RequireSellingPartner(const Partner& partner, std::string_view what) {
-  if (partner.programs.Has(Program::kDirectBill) ||
-      partner.programs.Has(Program::kIndirectProvider)) {
-    return Status::Ok();
-  }
+  if (SellsSubscriptions(partner)) return Status::Ok();
   return PermissionDenied(
       "An indirect reseller cannot " + std::string(what) + "; its indirect provider does.",
       pc::kPartnershipPrograms);

@@ -13,6 +13,9 @@ namespace csphub::domain {
 // Most characters in a friendly name [impl].
 inline constexpr std::size_t kMaxFriendlyName = 128;
 
+// Whether the partner sells subscriptions itself: a direct-bill partner or an indirect provider.
+bool SellsSubscriptions(const Partner& partner);
+
 // OK for a direct-bill partner or an indirect provider: the partners who sell subscriptions.
 // An indirect reseller's provider sells for it: 403 (700204). `what` completes "An indirect
 // reseller cannot ...".
