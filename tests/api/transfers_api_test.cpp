@@ -105,6 +105,15 @@ TEST_F(TransfersApiTest, TheProviderMovesTwoSubscriptionsToTheDirectPartner) {
   }
   // Done is done.
   EXPECT_EQ(Error(Accept(direct_admin_, kProvidersOwn, id)), "409 700211");
+  // Nothing active is left with the source, so it may now end its relationship; the target
+  // may not (it sells them now).
+  EXPECT_EQ(Error(server_.Patch(direct_admin_, "/v1/customers/" + CustomerId(kProvidersOwn),
+                                R"({"relationshipToPartner":"none"})")),
+            "409 700207");
+  auto removed = server_.Patch(provider_admin_, "/v1/customers/" + CustomerId(kProvidersOwn),
+                               R"({"relationshipToPartner":"none"})");
+  ASSERT_TRUE(removed);
+  EXPECT_EQ(removed->status, 200) << removed->body;
 }
 
 TEST_F(TransfersApiTest, AcceptIsAllOrNothing) {
