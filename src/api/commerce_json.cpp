@@ -92,16 +92,24 @@ void WriteSubscriptionEvent(JsonOut& j, const domain::SubscriptionEvent& e) {
   j.Attributes("SubscriptionEvent").EndObject();
 }
 
+Status ReadObjectArray(const ObjectReader& root, std::string_view name,
+                       const std::function<Status(const ObjectReader&)>& read) {
+  const std::string field(name);
+  const rapidjson::Value* items = root.Find(name);
+  if (items == nullptr || items->IsNull()) return InvalidField(field, "is required");
+  if (!items->IsArray()) return InvalidField(field, "must be an array");
+  for (rapidjson::SizeType i = 0; i < items->Size(); ++i) {
+    const std::string path = field + "[" + std::to_string(i) + "]";
+    if (!(*items)[i].IsObject()) return InvalidField(path, "must be an object");
+    RETURN_IF_ERROR(read(ObjectReader(&(*items)[i], path + ".")));
+  }
+  return Status::Ok();
+}
+
 Result<domain::NewOrder> ReadNewOrder(const ObjectReader& root) {
   domain::NewOrder order;
   ASSIGN_OR_RETURN(order.billing_cycle, root.StringOrEmpty("billingCycle"));
-  const rapidjson::Value* items = root.Find("lineItems");
-  if (items == nullptr || items->IsNull()) return InvalidField("lineItems", "is required");
-  if (!items->IsArray()) return InvalidField("lineItems", "must be an array");
-  for (rapidjson::SizeType i = 0; i < items->Size(); ++i) {
-    const std::string path = "lineItems[" + std::to_string(i) + "]";
-    if (!(*items)[i].IsObject()) return InvalidField(path, "must be an object");
-    const ObjectReader item(&(*items)[i], path + ".");
+  RETURN_IF_ERROR(ReadObjectArray(root, "lineItems", [&](const ObjectReader& item) -> Status {
     domain::NewOrderLine line;
     ASSIGN_OR_RETURN(line.line_item_number, item.OptionalInt("lineItemNumber"));
     ASSIGN_OR_RETURN(line.offer_id, item.StringOrEmpty("offerId"));
@@ -115,7 +123,8 @@ Result<domain::NewOrder> ReadNewOrder(const ObjectReader& root) {
     ASSIGN_OR_RETURN(line.partner_id_on_record, item.StringOrEmpty("partnerIdOnRecord"));
     ASSIGN_OR_RETURN(line.parent_subscription_id, item.StringOrEmpty("parentSubscriptionId"));
     order.line_items.push_back(std::move(line));
-  }
+    return Status::Ok();
+  }));
   return order;
 }
 

@@ -47,6 +47,10 @@ const std::unordered_map<int, int>& CodeStatuses() {
       {900123, 403},
       {900124, 403},
       {900150, 403},
+      {pc::kSubscriptionInTransfer, 409},
+      {pc::kSubscriptionNotTransferable, 409},
+      {pc::kTransferNotActive, 409},
+      {pc::kWrongTransferSide, 403},
       {pc::kPayloadTooLarge, 413},
       {pc::kIdempotencyKeyReused, 422},
   };

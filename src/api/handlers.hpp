@@ -68,6 +68,12 @@ http::Response PatchSubscription(Services&, http::Request&);
 http::Response ListSubscriptionEvents(Services&, http::Request&);
 http::Response GetSupportContact(Services&, http::Request&);
 http::Response PutSupportContact(Services&, http::Request&);
+http::Response CreateTransfer(Services&, http::Request&);
+http::Response ListTransfers(Services&, http::Request&);
+http::Response GetTransfer(Services&, http::Request&);
+http::Response AcceptTransfer(Services&, http::Request&);
+http::Response PatchTransfer(Services&, http::Request&);
+http::Response WithdrawTransfer(Services&, http::Request&);
 
 http::Response ListOffers(Services&, http::Request&);
 http::Response GetOffer(Services&, http::Request&);

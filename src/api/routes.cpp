@@ -93,6 +93,13 @@ std::vector<http::Route> BuildRoutes(Services& s) {
        GetSupportContact},
       {"PUT", "/v1/customers/:id/subscriptions/:sid/supportcontact", "subscriptions", true,
        PutSupportContact},
+      // Subscription transfers between partners (reference §2.10).
+      {"POST", "/v1/customers/:id/transfers", "subscriptions", true, CreateTransfer},
+      {"GET", "/v1/customers/:id/transfers", "subscriptions", true, ListTransfers},
+      {"GET", "/v1/customers/:id/transfers/:tid", "subscriptions", true, GetTransfer},
+      {"PATCH", "/v1/customers/:id/transfers/:tid", "subscriptions", true, PatchTransfer},
+      {"DELETE", "/v1/customers/:id/transfers/:tid", "subscriptions", true, WithdrawTransfer},
+      {"POST", "/v1/customers/:id/transfers/:tid/accept", "subscriptions", true, AcceptTransfer},
 
       // Customer permissions (reference §2.11); the ID is "{grantorTenantId}_{customerId}".
       {"POST", "/v1/SelfServePolicy", "customers", true, CreateSelfServePolicy},

@@ -5,6 +5,7 @@
 #include "domain/catalog/catalog_service.hpp"
 #include "domain/commerce/order_service.hpp"
 #include "domain/commerce/subscription_service.hpp"
+#include "domain/commerce/transfer_service.hpp"
 #include "domain/customer/agreement_service.hpp"
 #include "domain/customer/customer_invitation_service.hpp"
 #include "domain/customer/customer_service.hpp"
@@ -30,6 +31,7 @@ struct Services {
   domain::CatalogService& catalog;
   domain::OrderService& orders;
   domain::SubscriptionService& subscriptions;
+  domain::TransferService& transfers;
 };
 
 }  // namespace csphub::api

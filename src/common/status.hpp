@@ -66,6 +66,11 @@ inline constexpr int kCustomerInvitationInvalid = 700205;
 inline constexpr int kCustomerRegion = 700206;
 inline constexpr int kActiveSubscriptions = 700207;  // relationship removal with active ones
 inline constexpr int kNotBillingPartner = 700208;    // only the selling partner changes it
+// Subscription transfers (docs/error-codes.md).
+inline constexpr int kSubscriptionInTransfer = 700209;       // held by another Active transfer
+inline constexpr int kSubscriptionNotTransferable = 700210;  // not active, not the source's, ...
+inline constexpr int kTransferNotActive = 700211;  // Complete, Rejected, Withdrawn or Expired
+inline constexpr int kWrongTransferSide = 700212;  // target accepts/rejects, source withdraws
 inline constexpr int kLastGlobalAdmin = 700301;
 inline constexpr int kIdempotencyKeyReused = 700422;
 inline constexpr int kCatalogVersionOlder = 700601;  // catalog import older than the one in use

@@ -43,6 +43,7 @@ class Repositories {
   virtual SelfServePolicyRepository& SelfServePolicies() = 0;
   virtual OrderRepository& Orders() = 0;
   virtual SubscriptionRepository& Subscriptions() = 0;
+  virtual TransferRepository& Transfers() = 0;
   // Instance-wide settings (the operator's credential hash, the token signing key, ...).
   virtual Result<std::string> GetSetting(const std::string& key) = 0;  // NotFound if unset
   virtual Status PutSetting(const std::string& key, const std::string& value) = 0;

@@ -1,7 +1,7 @@
 // The order and subscription repositories against a real SQLite file: an order with its lines,
 // visibility to the reseller of record, the subscription timeline (state at a past date), the
 // etag guard that makes concurrent changes lose cleanly, and the active count that blocks
-// removing a relationship.
+// removing a relationship; transfers and the hold an Active one keeps on its subscriptions.
 #include <gtest/gtest.h>
 
 #include "storage/store_fixture.hpp"
@@ -191,6 +191,111 @@ TEST_F(CommerceStoreTest, ActiveCountIsPerPartnerAndSkipsSuspended) {
       Change(1, hours(1), [](auto& s) { s.status = domain::SubscriptionStatus::kSuspended; }).ok());
   EXPECT_EQ(active("p1"), 1);
   EXPECT_EQ(active("p2"), 0);
+}
+
+domain::Transfer MakeTransfer(const std::string& id, const std::vector<std::string>& subs,
+                              const std::string& target = "p3") {
+  domain::Transfer t;
+  t.id = id;
+  t.customer_id = kCustomer;
+  t.source_tenant_id = "p1";
+  t.source_name = "Partner p1";
+  t.target_tenant_id = target;
+  t.target_name = "Partner " + target;
+  t.created_at = t.last_modified_at = kT0;
+  t.expires_at = kT0 + domain::kTransferLifetime;
+  for (std::size_t i = 0; i < subs.size(); ++i) {
+    t.line_items.push_back({.id = static_cast<int>(i),
+                            .subscription_id = subs[i],
+                            .offer_id = "offer-e3",
+                            .quantity = 5,
+                            .partner_id_on_record = i == 0 ? "1002" : "",
+                            .reseller_tenant_id = i == 0 ? "p2" : ""});
+  }
+  return t;
+}
+
+// Moves the stored transfer to `status` from etag `from`.
+Status CloseTransfer(domain::Repositories& r, const std::string& id, std::int64_t from,
+                     domain::TransferStatus status) {
+  ASSIGN_OR_RETURN(domain::Transfer t, r.Transfers().Get(kCustomer, id));
+  t.status = status;
+  t.order_id = status == domain::TransferStatus::kComplete ? "o-1" : "";
+  t.last_modified_at = kT0 + hours(1);
+  t.etag = from + 1;
+  return r.Transfers().Update(t, from);
+}
+
+TEST_F(CommerceStoreTest, ATransferReadsBackWithItsLinesForBothSidesOnly) {
+  ASSERT_TRUE(W([](Repositories& r) {
+                return r.Transfers().Insert(MakeTransfer("t-1", {"s-a", "s-b"}));
+              }).ok());
+  Reopen();
+  ASSERT_TRUE(R([](Repositories& r) -> Status {
+                ASSIGN_OR_RETURN(domain::Transfer t, r.Transfers().Get(kCustomer, "t-1"));
+                EXPECT_EQ(t.status, domain::TransferStatus::kActive);
+                EXPECT_EQ(t.target_name, "Partner p3");
+                EXPECT_EQ(t.expires_at, kT0 + domain::kTransferLifetime);
+                EXPECT_EQ(t.line_items.size(), 2u);
+                EXPECT_EQ(t.line_items[0].subscription_id, "s-a");
+                EXPECT_EQ(t.line_items[0].partner_id_on_record, "1002");
+                EXPECT_EQ(t.line_items[0].reseller_tenant_id, "p2");
+                EXPECT_EQ(t.line_items[1].id, 1);
+                EXPECT_EQ(r.Transfers().Get("other", "t-1").status().code(), StatusCode::kNotFound);
+                ASSIGN_OR_RETURN(auto p1, r.Transfers().ListFor(kCustomer, "p1"));
+                ASSIGN_OR_RETURN(auto p3, r.Transfers().ListFor(kCustomer, "p3"));
+                ASSIGN_OR_RETURN(auto p2, r.Transfers().ListFor(kCustomer, "p2"));
+                EXPECT_EQ(p1.size(), 1u);
+                EXPECT_EQ(p3.size(), 1u);
+                EXPECT_EQ(p2.size(), 0u);  // the reseller on a line is no side of it
+                ASSIGN_OR_RETURN(domain::Transfer held, r.Transfers().GetHolding("s-b"));
+                EXPECT_EQ(held.id, "t-1");
+                return Status::Ok();
+              }).ok());
+}
+
+TEST_F(CommerceStoreTest, AnActiveTransferHoldsItsSubscriptionsUntilItCloses) {
+  ASSERT_TRUE(
+      W([](Repositories& r) { return r.Transfers().Insert(MakeTransfer("t-1", {"s-a"})); }).ok());
+  // A second Active transfer of s-a is refused by the database itself, and leaves nothing.
+  EXPECT_EQ(W([](Repositories& r) {
+              return r.Transfers().Insert(MakeTransfer("t-2", {"s-b", "s-a"}, "p2"));
+            }).code(),
+            StatusCode::kAlreadyExists);
+  ASSERT_TRUE(R([](Repositories& r) -> Status {
+                EXPECT_EQ(r.Transfers().Get(kCustomer, "t-2").status().code(),
+                          StatusCode::kNotFound);
+                EXPECT_EQ(r.Transfers().GetHolding("s-b").status().code(), StatusCode::kNotFound);
+                return Status::Ok();
+              }).ok());
+  // A stale etag loses; closing releases the hold, so s-a can be offered again.
+  EXPECT_EQ(W([](Repositories& r) {
+              return CloseTransfer(r, "t-1", 7, domain::TransferStatus::kRejected);
+            }).code(),
+            StatusCode::kAborted);
+  ASSERT_TRUE(W([](Repositories& r) {
+                return CloseTransfer(r, "t-1", 1, domain::TransferStatus::kRejected);
+              }).ok());
+  ASSERT_TRUE(W([](Repositories& r) -> Status {
+                EXPECT_EQ(r.Transfers().GetHolding("s-a").status().code(), StatusCode::kNotFound);
+                RETURN_IF_ERROR(r.Transfers().Insert(MakeTransfer("t-2", {"s-a"}, "p2")));
+                return CloseTransfer(r, "t-2", 1, domain::TransferStatus::kComplete);
+              }).ok());
+  ASSERT_TRUE(R([](Repositories& r) -> Status {
+                ASSIGN_OR_RETURN(domain::Transfer t1, r.Transfers().Get(kCustomer, "t-1"));
+                EXPECT_EQ(t1.status, domain::TransferStatus::kRejected);
+                EXPECT_EQ(t1.etag, 2);
+                EXPECT_EQ(t1.last_modified_at, kT0 + hours(1));
+                ASSIGN_OR_RETURN(domain::Transfer t2, r.Transfers().Get(kCustomer, "t-2"));
+                EXPECT_EQ(t2.status, domain::TransferStatus::kComplete);
+                EXPECT_EQ(t2.order_id, "o-1");
+                EXPECT_EQ(r.Transfers().GetHolding("s-a").status().code(), StatusCode::kNotFound);
+                return Status::Ok();
+              }).ok());
+  EXPECT_EQ(W([](Repositories& r) {
+              return CloseTransfer(r, "t-9", 1, domain::TransferStatus::kWithdrawn);
+            }).code(),
+            StatusCode::kNotFound);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #pragma once
-// Orders and subscriptions in storage. Bound to one transaction; not thread-safe on their own.
+// Orders, subscriptions and transfers in storage. Bound to one transaction; not thread-safe on
+// their own.
 #include <optional>
 #include <string>
 #include <vector>
@@ -7,6 +8,7 @@
 #include "common/status.hpp"
 #include "domain/commerce/order.hpp"
 #include "domain/commerce/subscription.hpp"
+#include "domain/commerce/transfer.hpp"
 
 namespace csphub::domain {
 
@@ -56,6 +58,27 @@ class SubscriptionRepository {
   // status active (what blocks removing the relationship).
   virtual Result<std::int64_t> CountActive(const std::string& customer_id,
                                            const std::string& partner) = 0;
+};
+
+class TransferRepository {
+ public:
+  virtual ~TransferRepository() = default;
+  // The transfer and its line items. While the transfer is Active each line holds its
+  // subscription: AlreadyExists when one of them is held by another Active transfer (the
+  // database enforces it, so two concurrent creations cannot both hold a subscription).
+  virtual Status Insert(const Transfer& t) = 0;
+  // NotFound when the customer has no such transfer.
+  virtual Result<Transfer> Get(const std::string& customer_id, const std::string& id) = 0;
+  // The customer's transfers `partner` is the source or the target of, oldest first.
+  virtual Result<std::vector<Transfer>> ListFor(const std::string& customer_id,
+                                                const std::string& partner) = 0;
+  // The transfer stored as Active that holds the subscription (it may have expired by now);
+  // NotFound when none does.
+  virtual Result<Transfer> GetHolding(const std::string& subscription_id) = 0;
+  // Stores t's status, order_id, last_modified_at and etag (already the new one) if the stored
+  // etag is still `expected_etag`; a transfer that is no longer Active releases its
+  // subscriptions. Aborted (412, 2055) when another writer got there first, NotFound when gone.
+  virtual Status Update(const Transfer& t, std::int64_t expected_etag) = 0;
 };
 
 }  // namespace csphub::domain

@@ -5,11 +5,13 @@
 
 namespace csphub::domain {
 
+bool SellsSubscriptions(const Partner& partner) {
+  return partner.programs.Has(Program::kDirectBill) ||
+         partner.programs.Has(Program::kIndirectProvider);
+}
+
 Status RequireSellingPartner(const Partner& partner, std::string_view what) {
-  if (partner.programs.Has(Program::kDirectBill) ||
-      partner.programs.Has(Program::kIndirectProvider)) {
-    return Status::Ok();
-  }
+  if (SellsSubscriptions(partner)) return Status::Ok();
   return PermissionDenied(
       "An indirect reseller cannot " + std::string(what) + "; its indirect provider does.",
       pc::kPartnershipPrograms);
@@ -27,6 +29,10 @@ Status ValidateFriendlyName(const std::string& name, const std::string& path, bo
     if (c < 0x20 || c == 0x7f) return InvalidField(path, "cannot contain control characters");
   }
   return Status::Ok();
+}
+
+std::string LineItemPath(std::size_t i, std::string_view field) {
+  return "lineItems[" + std::to_string(i) + "]." + std::string(field);
 }
 
 std::string AuditActor(const CallContext& ctx) {

@@ -20,10 +20,6 @@ namespace {
 constexpr std::array<std::string_view, 6> kBillingCycles = {"monthly",  "annual",   "triennial",
                                                             "biennial", "one_time", "none"};
 
-std::string LinePath(std::size_t i, const char* field) {
-  return "lineItems[" + std::to_string(i) + "]." + field;
-}
-
 Result<std::string> BillingCycle(const std::string& sent, const std::string& path) {
   const std::string cycle = ToLower(Trim(sent));
   for (auto known : kBillingCycles) {
@@ -52,29 +48,30 @@ Result<Order> ValidatedShape(NewOrder& req, bool* cycle_explicit) {
     OrderLineItem line;
     const std::int64_t number = in.line_item_number.value_or(static_cast<std::int64_t>(i));
     if (number < 0 || number >= n) {
-      return InvalidField(LinePath(i, "lineItemNumber"),
+      return InvalidField(LineItemPath(i, "lineItemNumber"),
                           "must be between 0 and " + std::to_string(n - 1));
     }
     if (numbered[number]) {
-      return InvalidField(LinePath(i, "lineItemNumber"), "is used by another line item");
+      return InvalidField(LineItemPath(i, "lineItemNumber"), "is used by another line item");
     }
     numbered[number] = true;
     line.line_item_number = static_cast<int>(number);
     line.offer_id = Trim(in.offer_id);
-    if (line.offer_id.empty()) return InvalidField(LinePath(i, "offerId"), "is required");
-    if (!in.quantity) return InvalidField(LinePath(i, "quantity"), "is required");
+    if (line.offer_id.empty()) return InvalidField(LineItemPath(i, "offerId"), "is required");
+    if (!in.quantity) return InvalidField(LineItemPath(i, "quantity"), "is required");
     if (*in.quantity < 1) {
       return Status(StatusCode::kInvalidArgument, pc::kQuantityOutOfRange,
-                    "The field '" + LinePath(i, "quantity") + "' must be at least 1");
+                    "The field '" + LineItemPath(i, "quantity") + "' must be at least 1");
     }
     line.quantity = *in.quantity;
     line.term_duration = Trim(in.term_duration);
     if (!Trim(in.billing_cycle).empty()) {
       ASSIGN_OR_RETURN(line.billing_cycle,
-                       BillingCycle(in.billing_cycle, LinePath(i, "billingCycle")));
+                       BillingCycle(in.billing_cycle, LineItemPath(i, "billingCycle")));
     }
     line.friendly_name = Trim(in.friendly_name);
-    RETURN_IF_ERROR(ValidateFriendlyName(line.friendly_name, LinePath(i, "friendlyName"), true));
+    RETURN_IF_ERROR(
+        ValidateFriendlyName(line.friendly_name, LineItemPath(i, "friendlyName"), true));
     line.partner_id_on_record = Trim(in.partner_id_on_record);
     line.parent_subscription_id = ToLower(Trim(in.parent_subscription_id));
     order.line_items.push_back(std::move(line));
@@ -103,18 +100,18 @@ Result<Term> ChooseTerm(const OrderableOffer& o, const OrderLineItem& line,
   const std::string refused = "offer " + o.offer_id + " sells " + TermsText(o);
   if (o.term_durations.empty() && o.terms.empty()) {
     if (!line.term_duration.empty()) {
-      return InvalidField(LinePath(i, "termDuration"), "must be left out: " + refused);
+      return InvalidField(LineItemPath(i, "termDuration"), "must be left out: " + refused);
     }
     if (!cycle_explicit && !o.billing_cycles.empty()) return Term{"", o.billing_cycles.front()};
     if (o.AllowsTerm("", cycle)) return Term{"", cycle};
-    return InvalidField(LinePath(i, "billingCycle"), "is not sold: " + refused);
+    return InvalidField(LineItemPath(i, "billingCycle"), "is not sold: " + refused);
   }
   for (const Term& t : o.terms) {
     if (!line.term_duration.empty() && t.duration != line.term_duration) continue;
     if (cycle_explicit && t.billing_cycle != cycle) continue;
     return t;
   }
-  return InvalidField(LinePath(i, line.term_duration.empty() ? "billingCycle" : "termDuration"),
+  return InvalidField(LineItemPath(i, line.term_duration.empty() ? "billingCycle" : "termDuration"),
                       "is not sold: " + refused);
 }
 
@@ -123,7 +120,7 @@ Result<Term> ChooseTerm(const OrderableOffer& o, const OrderLineItem& line,
 Result<Subscription> BaseOfAddOn(Repositories& repos, const OrderableOffer& o,
                                  const OrderLineItem& line, const std::string& customer_id,
                                  const std::string& caller, TimePoint now, std::size_t i) {
-  const std::string path = LinePath(i, "parentSubscriptionId");
+  const std::string path = LineItemPath(i, "parentSubscriptionId");
   if (line.parent_subscription_id.empty()) {
     return InvalidField(
         path, "is required: " + o.offer_id + " is an add-on, so name the subscription it adds to");
@@ -214,13 +211,13 @@ Result<Order> OrderService::Create(const CallContext& ctx, const std::string& cu
       auto found = FindOrderable(repos.Catalog(), line.offer_id, country);
       if (!found.ok()) {
         if (found.status().code() != StatusCode::kNotFound) return found.status();
-        return InvalidField(LinePath(i, "offerId"), "names nothing sold in " + country + ": " +
-                                                        found.status().description());
+        return InvalidField(LineItemPath(i, "offerId"), "names nothing sold in " + country + ": " +
+                                                            found.status().description());
       }
       const OrderableOffer& offer = *found;
       if (!offer.AllowsQuantity(line.quantity)) {
         return Status(StatusCode::kInvalidArgument, pc::kQuantityOutOfRange,
-                      "The field '" + LinePath(i, "quantity") + "' must be between " +
+                      "The field '" + LineItemPath(i, "quantity") + "' must be between " +
                           std::to_string(offer.minimum_quantity) + " and " +
                           std::to_string(offer.maximum_quantity) + " for offer " + offer.offer_id);
       }
@@ -235,7 +232,7 @@ Result<Order> OrderService::Create(const CallContext& ctx, const std::string& cu
         s.parent_subscription_id = base.id;
         s.commitment_end = base.commitment_end;  // add-ons align to their base's term
       } else if (!line.parent_subscription_id.empty()) {
-        return InvalidField(LinePath(i, "parentSubscriptionId"),
+        return InvalidField(LineItemPath(i, "parentSubscriptionId"),
                             "is only for add-ons, and " + offer.offer_id + " is not one");
       } else {
         s.commitment_end = AddTerm(now, term.duration);
@@ -243,7 +240,7 @@ Result<Order> OrderService::Create(const CallContext& ctx, const std::string& cu
       if (!line.partner_id_on_record.empty()) {
         ASSIGN_OR_RETURN(Partner reseller,
                          ResolveResellerOfRecord(repos, caller, line.partner_id_on_record,
-                                                 LinePath(i, "partnerIdOnRecord")));
+                                                 LineItemPath(i, "partnerIdOnRecord")));
         line.reseller_tenant_id = reseller.tenant_id;
         s.reseller_tenant_id = reseller.tenant_id;
         s.reseller_mpn_id = reseller.mpn_id;

@@ -217,6 +217,20 @@ class SqliteSubscriptionRepository final : public domain::SubscriptionRepository
   Connection& c_;
 };
 
+class SqliteTransferRepository final : public domain::TransferRepository {
+ public:
+  explicit SqliteTransferRepository(Connection& c) : c_(c) {}
+  Status Insert(const domain::Transfer& t) override;
+  Result<domain::Transfer> Get(const std::string& customer_id, const std::string& id) override;
+  Result<std::vector<domain::Transfer>> ListFor(const std::string& customer_id,
+                                                const std::string& partner) override;
+  Result<domain::Transfer> GetHolding(const std::string& subscription_id) override;
+  Status Update(const domain::Transfer& t, std::int64_t expected_etag) override;
+
+ private:
+  Connection& c_;
+};
+
 class SqliteRepositories final : public domain::Repositories {
  public:
   explicit SqliteRepositories(Connection& c)
@@ -233,7 +247,8 @@ class SqliteRepositories final : public domain::Repositories {
         agreements_(c),
         self_serve_policies_(c),
         orders_(c),
-        subscriptions_(c) {}
+        subscriptions_(c),
+        transfers_(c) {}
   domain::PartnerRepository& Partners() override { return partners_; }
   domain::PartnerUserRepository& PartnerUsers() override { return users_; }
   domain::AppRegistrationRepository& Apps() override { return apps_; }
@@ -247,6 +262,7 @@ class SqliteRepositories final : public domain::Repositories {
   domain::SelfServePolicyRepository& SelfServePolicies() override { return self_serve_policies_; }
   domain::OrderRepository& Orders() override { return orders_; }
   domain::SubscriptionRepository& Subscriptions() override { return subscriptions_; }
+  domain::TransferRepository& Transfers() override { return transfers_; }
   Result<std::string> GetSetting(const std::string& key) override;
   Status PutSetting(const std::string& key, const std::string& value) override;
 
@@ -265,6 +281,7 @@ class SqliteRepositories final : public domain::Repositories {
   SqliteSelfServePolicyRepository self_serve_policies_;
   SqliteOrderRepository orders_;
   SqliteSubscriptionRepository subscriptions_;
+  SqliteTransferRepository transfers_;
 };
 
 }  // namespace csphub::storage::sqlite
