@@ -6,6 +6,7 @@
 #include "domain/commerce/commerce_rules.hpp"
 #include "domain/commerce/reseller_of_record.hpp"
 #include "domain/customer/customer_visibility.hpp"
+#include "domain/directory/license_service.hpp"
 #include "domain/identity/permissions.hpp"
 
 namespace csphub::domain {
@@ -178,6 +179,7 @@ Result<Subscription> SubscriptionService::Update(const CallContext& ctx,
             pc::kSubscriptionSuspended);
       }
       RETURN_IF_ERROR(CheckQuantity(repos, current, *change.quantity));
+      RETURN_IF_ERROR(CheckAssignedUnitsStayCovered(repos, current, *change.quantity, now));
       next.quantity = *change.quantity;
       changed.push_back("quantity");
     }
