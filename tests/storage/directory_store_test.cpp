@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/directory/directory_role.hpp"
+#include "storage/sqlite/migrations.hpp"
 #include "storage/store_fixture.hpp"
 
 namespace csphub::storage::sqlite {
@@ -123,6 +124,54 @@ TEST_F(DirectoryStoreTest, AssignmentsByUserAndBySku) {
         EXPECT_TRUE(bob.empty());
         return Status::Ok();
       }).ok());
+}
+
+}  // namespace
+}  // namespace csphub::storage::sqlite
+
+namespace csphub::storage::sqlite {
+namespace {
+
+// A database made before V008 kept the Global Administrator in a column; upgrading moves it into
+// the role membership, so the tenant's admin is still its Global Administrator.
+TEST(DirectoryMigrationTest, UpgradingMovesGlobalAdminsIntoTheRole) {
+  char tmpl[] = "/tmp/csphub_v008_XXXXXX";
+  ASSERT_NE(mkdtemp(tmpl), nullptr);
+  const std::string dir = tmpl;
+  {
+    auto conn = Connection::Open(dir + "/db.sqlite", false);
+    ASSERT_TRUE(conn.ok());
+    Connection& c = **conn;
+    ASSERT_TRUE(SchemaVersion(c).ok());  // creates the version table
+    // Only the users matter here: no customer row for them to point at.
+    ASSERT_TRUE(c.Exec("PRAGMA foreign_keys=OFF").ok());
+    for (const Migration& m : AllMigrations()) {
+      if (m.version >= 8) break;
+      ASSERT_TRUE(c.Exec(std::string(m.sql)).ok()) << m.name;
+      ASSERT_TRUE(c.Exec("INSERT INTO schema_migrations(version, name) VALUES(" +
+                         std::to_string(m.version) + ", 'v')")
+                      .ok());
+    }
+    ASSERT_TRUE(c.Exec("INSERT INTO customer_users(id, customer_id, user_principal_name, "
+                       "display_name, password_hash, must_change_password, global_admin, "
+                       "created_at, updated_at) VALUES('u1', 'c1', 'admin@a.example', 'A', 'h', "
+                       "0, 1, 0, 0), ('u2', 'c1', 'bob@a.example', 'B', 'h', 0, 0, 0, 0)")
+                    .ok());
+    ASSERT_TRUE(Migrate(c).ok());
+  }
+  auto store = SqliteStore::Open(dir + "/db.sqlite", 1);
+  ASSERT_TRUE(store.ok());
+  EXPECT_TRUE((*store)
+                  ->Read([](domain::Repositories& r) -> Status {
+                    ASSIGN_OR_RETURN(auto admin, r.CustomerUsers().Get("c1", "u1"));
+                    ASSIGN_OR_RETURN(auto bob, r.CustomerUsers().Get("c1", "u2"));
+                    EXPECT_TRUE(admin.global_admin);
+                    EXPECT_FALSE(bob.global_admin);
+                    return Status::Ok();
+                  })
+                  .ok());
+  std::error_code ignored;
+  std::filesystem::remove_all(dir, ignored);
 }
 
 }  // namespace
