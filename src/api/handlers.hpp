@@ -80,6 +80,7 @@ http::Response ListSubscriptions(Services&, http::Request&);
 http::Response GetSubscription(Services&, http::Request&);
 http::Response PatchSubscription(Services&, http::Request&);
 http::Response ListSubscriptionEvents(Services&, http::Request&);
+http::Response ListSubscriptionAddOns(Services&, http::Request&);
 http::Response GetSupportContact(Services&, http::Request&);
 http::Response PutSupportContact(Services&, http::Request&);
 http::Response CreateTransfer(Services&, http::Request&);

@@ -106,6 +106,8 @@ std::vector<http::Route> BuildRoutes(Services& s) {
       {"PATCH", "/v1/customers/:id/subscriptions/:sid", "subscriptions", true, PatchSubscription},
       {"GET", "/v1/customers/:id/subscriptions/:sid/events", "subscriptions", true,
        ListSubscriptionEvents},
+      {"GET", "/v1/customers/:id/subscriptions/:sid/addons", "subscriptions", true,
+       ListSubscriptionAddOns},
       {"GET", "/v1/customers/:id/subscriptions/:sid/supportcontact", "subscriptions", true,
        GetSupportContact},
       {"PUT", "/v1/customers/:id/subscriptions/:sid/supportcontact", "subscriptions", true,
