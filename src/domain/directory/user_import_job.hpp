@@ -73,8 +73,11 @@ class UserImportJobRepository {
   // Jobs a worker must (re)start: queued or running.
   virtual Result<std::vector<std::string>> Unfinished() = 0;
   virtual Status InsertRow(const UserImportRow& row) = 0;
-  // Pending rows in row order, from the first, at most `limit`.
-  virtual Result<std::vector<UserImportRow>> PendingRows(const std::string& job_id, int limit) = 0;
+  // Pending rows after `after_row` in row order, at most `limit`. The worker passes the last
+  // row of its previous batch, so this is one range of the primary key (no status index to
+  // maintain on every spooled and every marked row).
+  virtual Result<std::vector<UserImportRow>> PendingRows(const std::string& job_id,
+                                                         std::int64_t after_row, int limit) = 0;
   // Rows after `after_row`, in row order, at most `limit` (results pages).
   virtual Result<std::vector<UserImportRow>> Rows(const std::string& job_id, std::int64_t after_row,
                                                   int limit) = 0;

@@ -92,16 +92,19 @@ Status UserImportWorker::RunPending() {
     return Status::Ok();
   }));
   for (const std::string& id : jobs) {
+    // Rows before `after` are all marked: each batch marks every row it read. A new run starts
+    // at 0 and passes over the marked rows once.
+    std::int64_t after = 0;
     for (;;) {
       if (Stopping()) return Status::Ok();
-      ASSIGN_OR_RETURN(const bool more, ProcessBatch(id));
+      ASSIGN_OR_RETURN(const bool more, ProcessBatch(id, after));
       if (!more) break;
     }
   }
   return Status::Ok();
 }
 
-Result<bool> UserImportWorker::ProcessBatch(const std::string& job_id) {
+Result<bool> UserImportWorker::ProcessBatch(const std::string& job_id, std::int64_t& after) {
   UserImportJob job;
   std::vector<UserImportRow> rows;
   std::vector<Candidate> candidates;
@@ -110,7 +113,7 @@ Result<bool> UserImportWorker::ProcessBatch(const std::string& job_id) {
   // 1. The batch and its checks, on a snapshot. Each customer is opened once per batch.
   RETURN_IF_ERROR(deps_.store.Read([&](Repositories& repos) -> Status {
     ASSIGN_OR_RETURN(job, repos.UserImports().Get(job_id));
-    ASSIGN_OR_RETURN(rows, repos.UserImports().PendingRows(job_id, batch_rows_));
+    ASSIGN_OR_RETURN(rows, repos.UserImports().PendingRows(job_id, after, batch_rows_));
     caller = JobCaller(job);
     ctx = &caller;
     std::map<std::string, Result<Customer>> customers;
@@ -186,7 +189,7 @@ Result<bool> UserImportWorker::ProcessBatch(const std::string& job_id) {
     ASSIGN_OR_RETURN(UserImportJob j, repos.UserImports().Get(job_id));
     // Only rows still pending: another worker on the same store (the CLI beside a server) may
     // have taken this batch since the snapshot; the writer lock makes this check exact.
-    ASSIGN_OR_RETURN(const auto still, repos.UserImports().PendingRows(job_id, batch_rows_));
+    ASSIGN_OR_RETURN(const auto still, repos.UserImports().PendingRows(job_id, after, batch_rows_));
     std::set<std::int64_t> pending;
     for (const auto& p : still) pending.insert(p.row);
     std::map<std::string, Result<Customer>> customers;
@@ -248,6 +251,7 @@ Result<bool> UserImportWorker::ProcessBatch(const std::string& job_id) {
     j.updated_at = now;
     return repos.UserImports().Update(j);
   }));
+  after = rows.back().row;
   return true;
 }
 

@@ -6,6 +6,7 @@
 // their results and moves the job's counts. A crash loses at most the batch in flight, which
 // is still pending when the worker starts again, so every row is imported exactly once.
 #include <condition_variable>
+#include <cstdint>
 #include <functional>
 #include <mutex>
 #include <string>
@@ -37,8 +38,9 @@ class UserImportWorker {
 
  private:
   void Loop();
-  // Processes one batch of the job; false when it had no pending rows left (and is completed).
-  Result<bool> ProcessBatch(const std::string& job_id);
+  // Processes one batch of the job after row `after` and moves `after` past it; false when it
+  // had no pending rows left (and is completed).
+  Result<bool> ProcessBatch(const std::string& job_id, std::int64_t& after);
   bool Stopping();
 
   ServiceDeps& deps_;

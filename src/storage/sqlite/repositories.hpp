@@ -280,6 +280,7 @@ class SqliteUserImportJobRepository final : public domain::UserImportJobReposito
   Result<std::vector<std::string>> Unfinished() override;
   Status InsertRow(const domain::UserImportRow& row) override;
   Result<std::vector<domain::UserImportRow>> PendingRows(const std::string& job_id,
+                                                         std::int64_t after_row,
                                                          int limit) override;
   Result<std::vector<domain::UserImportRow>> Rows(const std::string& job_id, std::int64_t after_row,
                                                   int limit) override;

@@ -26,8 +26,9 @@ constexpr const char* kInsertRow =
 #define CSPHUB_ROW_COLUMNS                                                                        \
   "SELECT job_id, row_number, customer_id, first_name, last_name, display_name, email, upn_key, " \
   "usage_location, status, message, user_id, sealed_password FROM user_import_rows "
-constexpr const char* kPending =
-    CSPHUB_ROW_COLUMNS "WHERE job_id=?1 AND status='pending' ORDER BY row_number LIMIT ?2";
+constexpr const char* kPending = CSPHUB_ROW_COLUMNS
+    "WHERE job_id=?1 AND row_number>?2 AND status='pending' ORDER BY row_number "
+    "LIMIT ?3";
 constexpr const char* kRows =
     CSPHUB_ROW_COLUMNS "WHERE job_id=?1 AND row_number>?2 ORDER BY row_number LIMIT ?3";
 #undef CSPHUB_ROW_COLUMNS
@@ -141,9 +142,9 @@ Status SqliteUserImportJobRepository::InsertRow(const domain::UserImportRow& r) 
 }
 
 Result<std::vector<domain::UserImportRow>> SqliteUserImportJobRepository::PendingRows(
-    const std::string& job_id, int limit) {
+    const std::string& job_id, std::int64_t after_row, int limit) {
   Statement s = c_.Prepare(kPending);
-  s.Bind(1, job_id).Bind(2, limit);
+  s.Bind(1, job_id).Bind(2, after_row).Bind(3, limit);
   std::vector<domain::UserImportRow> out;
   while (s.Step()) out.push_back(ReadRow(s));
   RETURN_IF_ERROR(s.status());

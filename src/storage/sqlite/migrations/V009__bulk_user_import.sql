@@ -51,7 +51,7 @@ CREATE TABLE user_import_rows (
   sealed_password  TEXT,
   PRIMARY KEY (job_id, row_number)
 );
--- The worker's next batch: one range of (job, status, row).
-CREATE INDEX user_import_rows_by_status ON user_import_rows(job_id, status, row_number);
+-- The worker's next batch is a range of the primary key after its previous batch (no status
+-- index: it would be written for every spooled and every marked row).
 -- "Repeated in the file": the first row of a job with an email.
 CREATE INDEX user_import_rows_by_email ON user_import_rows(job_id, upn_key, row_number);
