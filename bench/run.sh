@@ -19,6 +19,8 @@ GOALS=(
   "RESULT customers latency|growth_inverse|0.833|p99 of the list at 1M <= 1.2x p99 at 10k"
   "RESULT customers get|ratio|0.6|GET /v1/customers/{id} >= 0.6x nginx on the same bytes"
   "RESULT orders durable|ratio|0.5|durable single-line orders >= 0.5x raw SQLite FULL commits"
+  "RESULT user_import rows|ratio|0.5|100k-user bulk import >= 0.5x raw SQLite insert of the same rows"
+  "RESULT user_import rss|flat|0.8|peak anonymous memory of the import at 100k rows <= 1.25x at 30k"
 )
 
 log=$(mktemp)

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "common/csv.hpp"
 #include "common/ids.hpp"
 
 namespace csphub::api {
@@ -24,62 +25,19 @@ constexpr const char* kOptional[] = {"description",         "rank",
                                      "upgradeTargetOffers", "isTrial",
                                      "productId",           "skuId"};
 
-struct Row {
-  int line = 0;
-  std::vector<std::string> cells;
-};
+using Row = CsvRecord;
 
-// RFC 4180: quoted cells may hold commas, doubled quotes and line breaks. Blank lines are
-// skipped. Returns an error naming the line of an unterminated quote.
+// RFC 4180 (common/csv.hpp): quoted cells may hold commas, doubled quotes and line breaks; blank
+// lines are skipped; an unterminated quote is an error naming its line.
 Result<std::vector<Row>> ParseCsv(const std::string& text) {
   std::vector<Row> rows;
-  Row row;
-  std::string cell;
-  bool quoted = false, any = false;
-  int line = 1;
-  row.line = 1;
-  auto end_row = [&] {
-    if (any || !cell.empty() || !row.cells.empty()) {
-      row.cells.push_back(std::move(cell));
-      rows.push_back(std::move(row));
-    }
-    row = Row{};
-    cell.clear();
-    any = false;
+  CsvReader reader(text.size() + 1);  // the whole catalog is in memory already: no record cap
+  auto keep = [&](CsvRecord& r) {
+    rows.push_back(std::move(r));
+    return Status::Ok();
   };
-  std::size_t start = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;  // a spreadsheet's BOM
-  for (std::size_t i = start; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        cell += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        if (c == '\n') ++line;
-        cell += c;
-      }
-      continue;
-    }
-    if (c == '"') {
-      quoted = true;
-      any = true;
-    } else if (c == ',') {
-      row.cells.push_back(std::move(cell));
-      cell.clear();
-      any = true;
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      end_row();
-      row.line = ++line;
-    } else {
-      cell += c;
-    }
-  }
-  if (quoted)
-    return InvalidArgument("line " + std::to_string(row.line) + ": a quote is not closed");
-  end_row();
+  RETURN_IF_ERROR(reader.Feed(text, keep));
+  RETURN_IF_ERROR(reader.Finish(keep));
   return rows;
 }
 

@@ -83,6 +83,14 @@ std::vector<http::Route> BuildRoutes(Services& s) {
       // A customer tenant's users, directory roles and licenses (reference §2.8, §4.2).
       {"POST", "/v1/customers/:id/users", "users", true, CreateCustomerUser},
       {"GET", "/v1/customers/:id/users", "users", true, ListCustomerUsers},
+      // Bulk import (reference §2.9): the portal's CSV, and the passwords it made, once.
+      {"POST", "/v1/customers/:id/users/import", "users", true, ImportCustomerUsersCsv},
+      {"GET", "/v1/userimports/passwords", "users", true, DownloadImportPasswords},
+      // Bulk import jobs: parts in, background processing, polling, per-row results.
+      {"POST", "/v1/userimports", "users", true, StartUserImport},
+      {"POST", "/v1/userimports/:jid/rows", "users", true, AppendUserImportRows},
+      {"GET", "/v1/userimports/:jid", "users", true, GetUserImport},
+      {"GET", "/v1/userimports/:jid/results", "users", true, GetUserImportResults},
       {"GET", "/v1/customers/:id/users/:uid", "users", true, GetCustomerUser},
       {"PATCH", "/v1/customers/:id/users/:uid", "users", true, PatchCustomerUser},
       {"DELETE", "/v1/customers/:id/users/:uid", "users", true, DeleteCustomerUser},

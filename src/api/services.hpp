@@ -12,6 +12,9 @@
 #include "domain/customer/self_serve_policy_service.hpp"
 #include "domain/directory/customer_user_service.hpp"
 #include "domain/directory/license_service.hpp"
+#include "domain/directory/user_import_job_service.hpp"
+#include "domain/directory/user_import_service.hpp"
+#include "domain/directory/user_import_worker.hpp"
 #include "domain/identity/identity_service.hpp"
 #include "domain/partner/partner_service.hpp"
 #include "domain/relationship/partnership_service.hpp"
@@ -36,6 +39,8 @@ struct Services {
   domain::TransferService& transfers;
   domain::CustomerUserService& customer_users;
   domain::LicenseService& licenses;
+  domain::UserImportService& user_imports;
+  domain::UserImportJobService& import_jobs;
 };
 
 }  // namespace csphub::api

@@ -136,11 +136,17 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   ASSIGN_OR_RETURN(std::string key, SigningKey(config, *a->store_, *a->secrets_));
   a->tokens_ = std::make_unique<auth::TokenService>(key, config.token_ttl_seconds, *a->clock_);
   a->sealer_ = std::make_unique<auth::ResponseSealer>(key);
-  a->services_ = std::make_unique<api::Services>(
-      api::Services{*a->store_, *a->partners_, *a->identity_, *a->partnerships_, *a->audit_,
-                    *a->customers_, *a->tokens_, *a->customer_invitations_, *a->agreements_,
-                    *a->self_serve_policies_, *a->catalog_, *a->orders_, *a->subscriptions_,
-                    *a->transfers_, *a->customer_users_, *a->licenses_});
+  a->user_imports_ = std::make_unique<domain::UserImportService>(*a->deps_, *a->sealer_);
+  a->import_worker_ = std::make_unique<domain::UserImportWorker>(*a->deps_, *a->sealer_,
+                                                                 config.user_import_batch_rows);
+  a->import_worker_->on_error = [](const std::string& what) { spdlog::error("{}", what); };
+  a->import_jobs_ =
+      std::make_unique<domain::UserImportJobService>(*a->deps_, *a->sealer_, *a->import_worker_);
+  a->services_ = std::make_unique<api::Services>(api::Services{
+      *a->store_, *a->partners_, *a->identity_, *a->partnerships_, *a->audit_, *a->customers_,
+      *a->tokens_, *a->customer_invitations_, *a->agreements_, *a->self_serve_policies_,
+      *a->catalog_, *a->orders_, *a->subscriptions_, *a->transfers_, *a->customer_users_,
+      *a->licenses_, *a->user_imports_, *a->import_jobs_});
   return a;
 }
 
@@ -168,11 +174,16 @@ Result<std::uint16_t> Application::Start() {
   };
   server_ = std::make_unique<http::Server>(o, api::BuildRoutes(*services_), std::move(middleware),
                                            api::ListenerError);
-  return server_->Start();
+  auto port = server_->Start();
+  // Bulk import jobs run beside the server, and resume what a previous run left unfinished.
+  if (port.ok()) import_worker_->Start();
+  return port;
 }
 
 void Application::Stop() {
   if (server_) server_->Stop();
+  // The batch in flight commits or rolls back; its rows stay pending for the next start.
+  if (import_worker_) import_worker_->Stop();
   spdlog::default_logger()->flush();  // the access-log lines of the requests just drained
 }
 

@@ -44,6 +44,7 @@ class Application {
   domain::TransferService& transfers() { return *transfers_; }
   domain::CustomerUserService& customer_users() { return *customer_users_; }
   domain::LicenseService& licenses() { return *licenses_; }
+  domain::UserImportWorker& import_worker() { return *import_worker_; }
   const Config& config() const { return config_; }
 
  private:
@@ -69,8 +70,12 @@ class Application {
   std::unique_ptr<domain::TransferService> transfers_;
   std::unique_ptr<domain::CustomerUserService> customer_users_;
   std::unique_ptr<domain::LicenseService> licenses_;
+  std::unique_ptr<domain::UserImportService> user_imports_;
   std::unique_ptr<auth::TokenService> tokens_;
   std::unique_ptr<auth::ResponseSealer> sealer_;
+  // After sealer_ and store_: destroyed (and stopped) before them.
+  std::unique_ptr<domain::UserImportWorker> import_worker_;
+  std::unique_ptr<domain::UserImportJobService> import_jobs_;
   std::unique_ptr<api::Services> services_;
   std::unique_ptr<http::Server> server_;
 };

@@ -39,6 +39,7 @@ const Field kFields[] = {
     {"domain_suffix", &Config::domain_suffix},
     {"argon2_ops_limit", &Config::argon2_ops_limit},
     {"argon2_mem_limit_kib", &Config::argon2_mem_limit_kib},
+    {"user_import_batch_rows", &Config::user_import_batch_rows},
     {"log_level", &Config::log_level},
     {"demo", &Config::demo},
     {"demo_allow_remote", &Config::demo_allow_remote},
@@ -204,6 +205,9 @@ Status Validate(const Config& c) {
   }
   if (c.invitation_ttl_days < 1 || c.invitation_ttl_days > 365) {
     return InvalidArgument("invitation_ttl_days must be 1 to 365.");
+  }
+  if (c.user_import_batch_rows < 1 || c.user_import_batch_rows > 10000) {
+    return InvalidArgument("user_import_batch_rows must be from 1 to 10000.");
   }
   if (c.argon2_ops_limit < 1 || c.argon2_mem_limit_kib < 8) {
     return InvalidArgument("argon2_ops_limit must be ≥1 and argon2_mem_limit_kib ≥8.");

@@ -31,6 +31,8 @@ struct Config {
   std::string domain_suffix = "onmicrosoft.com";
   unsigned long long argon2_ops_limit = 2;       // argon2id passes (libsodium opslimit)
   std::size_t argon2_mem_limit_kib = 64 * 1024;  // argon2id memory (KiB)
+  // Rows per bulk-import transaction: the unit of progress, and of work redone after a crash.
+  int user_import_batch_rows = 256;
   // Requests per minute per tenant and route group (reference §4.1: 500/min for customers,
   // orders and subscriptions). "default" covers groups not listed.
   std::map<std::string, http::RateLimit> rate_limits = {

@@ -43,6 +43,7 @@ void AddAdminCommands(CLI::App& root);
 void AddCustomerCommands(CLI::App& root);
 void AddCatalogCommands(CLI::App& root);
 void AddCommerceCommands(CLI::App& root);
+void AddUserImportCommands(CLI::App& root);
 
 int Run(int argc, char** argv);
 

@@ -79,6 +79,9 @@ inline constexpr int kLicensesAssigned = 800090;        // quantity below the un
 inline constexpr int kOutOfLicenses = 60012;            // no units left to assign
 inline constexpr int kUserNotFound = 60002;
 inline constexpr int kLastGlobalAdmin = 700301;
+// Bulk user import (docs/error-codes.md).
+inline constexpr int kUserImportFileInvalid = 700302;  // structure: the whole file is refused
+inline constexpr int kDownloadGone = 700303;           // a one-time download already taken
 inline constexpr int kIdempotencyKeyReused = 700422;
 inline constexpr int kCatalogVersionOlder = 700601;  // catalog import older than the one in use
 }  // namespace pc

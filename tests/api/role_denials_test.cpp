@@ -153,6 +153,12 @@ std::vector<Operation> Operations() {
       {"POST", role_members, R"({"id":")" + some_id + R"("})", kCustomerUserManagers},
       {"DELETE", role_members + "/" + some_id, "", kCustomerUserManagers},
       {"GET", "/v1/customers/" + some_id + "/subscribedskus", "", kCustomerUserViewers},
+      // Bulk import (reference §3.2 "CSV bulk user upload"): Global admin only.
+      {"POST", users + "/import?usageLocation=US", "First name", {"GlobalAdmin"}},
+      {"POST", "/v1/userimports?customerId=" + some_id, "First name", {"GlobalAdmin"}},
+      {"POST", "/v1/userimports/" + some_id + "/rows", "", {"GlobalAdmin"}},
+      {"GET", "/v1/userimports/" + some_id, "", {"GlobalAdmin"}},
+      {"GET", "/v1/userimports/" + some_id + "/results", "", {"GlobalAdmin"}},
       {"POST", users + "/" + some_id + "/licenseupdates",
        R"({"licensesToAssign":[{"skuId":"A:B"}]})", kCustomerUserViewers},
       {"GET", "/v1/users", "", kUserAdmins},
@@ -261,8 +267,8 @@ TEST_F(RoleDenialsTest, EveryForbiddenCellIsDeniedWith900150NamingAllowedRoles) 
   // 5 user ops × 4 roles + 4 app ops × 5 + 4 partnership ops × 2 + accept × 4 + audit × 0,
   // then customers: 5 view/update/add ops × 2 + 2 PATCH ops × 4; agreements: POST × 3 + GET × 2;
   // self-serve policies: 3 writes × 4 + 2 reads × 2; orders and subscriptions 13; transfers:
-  // 4 writes × 5 + 2 reads × 1.
-  EXPECT_EQ(denied_cells, 20 + 20 + 8 + 4 + 10 + 8 + 3 + 2 + 12 + 4 + 13 + 22 + 22);
+  // 4 writes × 5 + 2 reads × 1; bulk user import: the portal upload and 4 job ops × 5.
+  EXPECT_EQ(denied_cells, 20 + 20 + 8 + 4 + 10 + 8 + 3 + 2 + 12 + 4 + 13 + 22 + 22 + 25);
 }
 
 TEST_F(RoleDenialsTest, EveryAllowedCellPassesTheRoleCheck) {

@@ -1,6 +1,8 @@
 #include "domain/directory/customer_user_access.hpp"
 
 #include "common/ids.hpp"
+#include "common/json_text.hpp"
+#include "domain/audit/audit_log.hpp"
 #include "domain/directory/customer_user_service.hpp"
 #include "domain/directory/delegated_admin.hpp"
 #include "domain/directory/directory_role.hpp"
@@ -46,6 +48,27 @@ Status KeepAnotherGlobalAdmin(Repositories& repos, const std::string& customer_i
       "The customer's tenant must keep at least one active Global Administrator; make another "
       "user one first.",
       pc::kLastGlobalAdmin);
+}
+
+std::string CustomerUserAuditJson(const CustomerUser& u) {
+  return JsonObjectText()
+      .Add("id", u.id)
+      .Add("userPrincipalName", u.user_principal_name)
+      .Add("displayName", u.display_name)
+      .Add("usageLocation", u.usage_location)
+      .Add("state", u.state)
+      .str();
+}
+
+Status InsertCustomerUser(ServiceDeps& deps, Repositories& repos, const CallContext& ctx,
+                          const Customer& customer, const CustomerUser& u) {
+  RETURN_IF_ERROR(repos.CustomerUsers().Insert(u));
+  return AppendAudit(deps, repos, ctx,
+                     {.operation_type = "create_customer_user",
+                      .resource_type = "customer_user",
+                      .new_value = CustomerUserAuditJson(u),
+                      .customer_id = u.customer_id,
+                      .customer_name = customer.billing.company_name});
 }
 
 }  // namespace csphub::domain

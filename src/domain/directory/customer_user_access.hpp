@@ -8,6 +8,7 @@
 #include "common/status.hpp"
 #include "domain/call_context.hpp"
 #include "domain/customer/customer.hpp"
+#include "domain/service_deps.hpp"
 #include "domain/store.hpp"
 
 namespace csphub::domain {
@@ -27,5 +28,12 @@ Result<CustomerUser> FindUser(Repositories& repos, const std::string& customer_i
 // OK when an active Global Administrator other than `user_id` remains; 409 (700301) otherwise.
 Status KeepAnotherGlobalAdmin(Repositories& repos, const std::string& customer_id,
                               const std::string& user_id);
+
+// The activity log's view of a user (no password hash).
+std::string CustomerUserAuditJson(const CustomerUser& u);
+// Inserts a new user and its `create_customer_user` audit record; 409 when the principal name is
+// taken. Single creates and bulk imports both create users through this.
+Status InsertCustomerUser(ServiceDeps& deps, Repositories& repos, const CallContext& ctx,
+                          const Customer& customer, const CustomerUser& u);
 
 }  // namespace csphub::domain

@@ -62,16 +62,6 @@ Result<NewPassword> MakePassword(ServiceDeps& deps, const std::optional<Password
   return out;
 }
 
-std::string UserAuditJson(const CustomerUser& u) {
-  return JsonObjectText()
-      .Add("id", u.id)
-      .Add("userPrincipalName", u.user_principal_name)
-      .Add("displayName", u.display_name)
-      .Add("usageLocation", u.usage_location)
-      .Add("state", u.state)
-      .str();
-}
-
 }  // namespace
 
 Result<CustomerUserWithPassword> CustomerUserService::Create(const CallContext& ctx,
@@ -97,13 +87,7 @@ Result<CustomerUserWithPassword> CustomerUserService::Create(const CallContext& 
     u.password_hash = password.hash;
     u.must_change_password = password.force_change;
     u.created_at = u.updated_at = now;
-    RETURN_IF_ERROR(repos.CustomerUsers().Insert(u));
-    return AppendAudit(deps_, repos, ctx,
-                       {.operation_type = "create_customer_user",
-                        .resource_type = "customer_user",
-                        .new_value = UserAuditJson(u),
-                        .customer_id = cid,
-                        .customer_name = customer.billing.company_name});
+    return InsertCustomerUser(deps_, repos, ctx, customer, u);
   }));
   out.temporary_password = password.temporary;
   return out;
@@ -212,8 +196,8 @@ Result<CustomerUserWithPassword> CustomerUserService::Update(const CallContext& 
     return AppendAudit(deps_, repos, ctx,
                        {.operation_type = operation,
                         .resource_type = "customer_user",
-                        .old_value = UserAuditJson(before),
-                        .new_value = UserAuditJson(u),
+                        .old_value = CustomerUserAuditJson(before),
+                        .new_value = CustomerUserAuditJson(u),
                         .customer_id = cid,
                         .customer_name = customer.billing.company_name});
   }));
@@ -231,7 +215,7 @@ Status CustomerUserService::Delete(const CallContext& ctx, const std::string& cu
     ASSIGN_OR_RETURN(CustomerUser u, FindUser(repos, cid, user_id, now));
     if (u.state == "inactive") return Status::Ok();  // already deleted: nothing to do
     if (u.global_admin) RETURN_IF_ERROR(KeepAnotherGlobalAdmin(repos, cid, u.id));
-    const std::string before = UserAuditJson(u);
+    const std::string before = CustomerUserAuditJson(u);
     u.state = "inactive";
     u.soft_deleted_at = now;
     u.updated_at = now;
@@ -242,7 +226,7 @@ Status CustomerUserService::Delete(const CallContext& ctx, const std::string& cu
                        {.operation_type = "delete_customer_user",
                         .resource_type = "customer_user",
                         .old_value = before,
-                        .new_value = UserAuditJson(u),
+                        .new_value = CustomerUserAuditJson(u),
                         .customer_id = cid,
                         .customer_name = customer.billing.company_name});
   });

@@ -260,6 +260,39 @@ class SqliteTransferRepository final : public domain::TransferRepository {
   Connection& c_;
 };
 
+class SqliteOneTimeDownloadRepository final : public domain::OneTimeDownloadRepository {
+ public:
+  explicit SqliteOneTimeDownloadRepository(Connection& c) : c_(c) {}
+  Status Insert(const domain::OneTimeDownload& d) override;
+  Result<domain::OneTimeDownload> Take(const std::string& id) override;
+  Result<int> PurgeExpired(TimePoint now) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqliteUserImportJobRepository final : public domain::UserImportJobRepository {
+ public:
+  explicit SqliteUserImportJobRepository(Connection& c) : c_(c) {}
+  Status Insert(const domain::UserImportJob& job) override;
+  Result<domain::UserImportJob> Get(const std::string& id) override;
+  Status Update(const domain::UserImportJob& job) override;
+  Result<std::vector<std::string>> Unfinished() override;
+  Status InsertRow(const domain::UserImportRow& row) override;
+  Result<std::vector<domain::UserImportRow>> PendingRows(const std::string& job_id,
+                                                         std::int64_t after_row,
+                                                         int limit) override;
+  Result<std::vector<domain::UserImportRow>> Rows(const std::string& job_id, std::int64_t after_row,
+                                                  int limit) override;
+  Status MarkRow(const domain::UserImportRow& row) override;
+  Result<std::optional<std::int64_t>> FirstRowWith(const std::string& job_id,
+                                                   const std::string& upn_key) override;
+  Status ErasePasswords(const std::string& job_id) override;
+
+ private:
+  Connection& c_;
+};
+
 class SqliteRepositories final : public domain::Repositories {
  public:
   explicit SqliteRepositories(Connection& c)
@@ -278,7 +311,9 @@ class SqliteRepositories final : public domain::Repositories {
         orders_(c),
         subscriptions_(c),
         transfers_(c),
-        licenses_(c) {}
+        licenses_(c),
+        downloads_(c),
+        user_imports_(c) {}
   domain::PartnerRepository& Partners() override { return partners_; }
   domain::PartnerUserRepository& PartnerUsers() override { return users_; }
   domain::AppRegistrationRepository& Apps() override { return apps_; }
@@ -294,6 +329,8 @@ class SqliteRepositories final : public domain::Repositories {
   domain::SubscriptionRepository& Subscriptions() override { return subscriptions_; }
   domain::TransferRepository& Transfers() override { return transfers_; }
   domain::LicenseRepository& Licenses() override { return licenses_; }
+  domain::OneTimeDownloadRepository& Downloads() override { return downloads_; }
+  domain::UserImportJobRepository& UserImports() override { return user_imports_; }
   Result<std::string> GetSetting(const std::string& key) override;
   Status PutSetting(const std::string& key, const std::string& value) override;
 
@@ -314,6 +351,8 @@ class SqliteRepositories final : public domain::Repositories {
   SqliteSubscriptionRepository subscriptions_;
   SqliteTransferRepository transfers_;
   SqliteLicenseRepository licenses_;
+  SqliteOneTimeDownloadRepository downloads_;
+  SqliteUserImportJobRepository user_imports_;
 };
 
 }  // namespace csphub::storage::sqlite
