@@ -110,7 +110,8 @@ class RestartTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = TempDir();
-    db_ = dir_ + "/db.sqlite";
+    database_ = std::make_unique<TestDatabase>(dir_);
+    db_ = database_->url();
     const pid_t init = Spawn({"init", "--database", db_, "--output", "json"}, dir_ + "/init.out",
                              dir_ + "/stderr.log");
     ASSERT_GT(init, 0);
@@ -127,6 +128,7 @@ class RestartTest : public ::testing::Test {
       ::waitpid(pid_, nullptr, 0);
       pid_ = -1;
     }
+    database_.reset();
     std::error_code ignored;
     std::filesystem::remove_all(dir_, ignored);
   }
@@ -186,6 +188,7 @@ class RestartTest : public ::testing::Test {
   }
 
   std::string dir_;
+  std::unique_ptr<TestDatabase> database_;
   std::string db_;
   std::string operator_secret_;
   std::uint16_t port_ = 0;
