@@ -63,6 +63,11 @@ Status Connection::Error(const PGresult* r, const char* what) {
     must_retry_ = true;
     return Unavailable("The database is busy; try again.").WithDetail(msg);
   }
+  // Text that is not UTF-8 (a forged continuation token, say): SQLite compares such bytes,
+  // PostgreSQL refuses them. The caller's input is wrong, not the server.
+  if (StartsWith(state, "22021")) {
+    return InvalidArgument("The request holds text that is not valid UTF-8.").WithDetail(msg);
+  }
   if (StartsWith(state, "55P03") || StartsWith(state, "57014")) {
     return Unavailable("The database is busy; try again.").WithDetail(msg);
   }
@@ -163,6 +168,12 @@ bool Statement::Execute() {
   std::vector<const char*> values(params_.size());
   for (std::size_t i = 0; i < params_.size(); ++i) {
     values[i] = params_[i] ? params_[i]->c_str() : nullptr;
+    // Text parameters end at a NUL, and PostgreSQL's text cannot hold one anyway: refuse rather
+    // than store a cut value.
+    if (params_[i] && params_[i]->find('\0') != std::string::npos) {
+      status_ = InvalidArgument("The request holds a NUL character in a text value.");
+      return false;
+    }
   }
   result_.reset(PQexecPrepared(c_.raw(), (*name)->c_str(), n, values.data(), nullptr, nullptr,
                                /*resultFormat=text*/ 0));

@@ -1,12 +1,12 @@
 #include "storage/postgres/pg_store.hpp"
 
 #include <chrono>
-#include <exception>
 #include <random>
 #include <thread>
 
 #include "storage/postgres/migrations.hpp"
 #include "storage/postgres/repositories.hpp"
+#include "storage/transaction_nesting.hpp"
 
 namespace csphub::storage::postgres {
 namespace {
@@ -28,37 +28,8 @@ constexpr const char* kPutSetting =
 constexpr int kMaxAttempts = 10;
 constexpr auto kAcquireTimeout = std::chrono::seconds(5);
 
-// Runs `work`, turning an escaped exception (a bug) into an Internal status.
-Status RunGuarded(const domain::Store::Work& work, domain::Repositories& repos) {
-  try {
-    return work(repos);
-  } catch (const std::exception& e) {
-    return Internal(std::string("exception in transaction: ") + e.what());
-  }
-}
-
-// The transaction this thread is inside, if any (see SqliteStore: the idempotency layer wraps a
-// whole request, the handler's own Write() included, in one commit).
-struct ActiveTransaction {
-  const PgStore* store = nullptr;
-  Connection* connection = nullptr;
-  bool writable = false;
-  int depth = 0;
-};
-thread_local ActiveTransaction t_active;
-
-class ActiveScope {
- public:
-  ActiveScope(const PgStore* store, Connection* c, bool writable) : saved_(t_active) {
-    t_active = {store, c, writable, 0};
-  }
-  ~ActiveScope() { t_active = saved_; }
-  ActiveScope(const ActiveScope&) = delete;
-  ActiveScope& operator=(const ActiveScope&) = delete;
-
- private:
-  ActiveTransaction saved_;
-};
+using ActiveScope = storage::ActiveScope<Connection>;
+const auto& Active() { return storage::t_active<Connection>; }
 
 // A few ms, growing with the attempt, with jitter so that two losers do not collide again.
 void Backoff(int attempt) {
@@ -135,28 +106,10 @@ Status PgStore::Begin(Connection& c, const char* begin) {
   return st;
 }
 
-Status PgStore::Joined(const Work& work) {
-  Connection& c = *t_active.connection;
-  const std::string savepoint = "sp" + std::to_string(++t_active.depth);
-  struct Depth {
-    ~Depth() { --t_active.depth; }
-  } depth;
-  RETURN_IF_ERROR(c.Exec("SAVEPOINT " + savepoint));
-  PgRepositories repos(c);
-  Status st = RunGuarded(work, repos);
-  if (!st.ok()) {
-    // Undo only this nested unit (it also clears PostgreSQL's aborted state after a failed
-    // statement); the outer transaction decides about the rest. A serialization failure stays
-    // noted on the connection, so the outermost Write() still runs everything again.
-    (void)c.Exec("ROLLBACK TO " + savepoint);
-    (void)c.Exec("RELEASE " + savepoint);
-    return st;
-  }
-  return c.Exec("RELEASE " + savepoint);
-}
-
 Status PgStore::Read(const Work& work) {
-  if (t_active.store == this) return Joined(work);  // reads see the enclosing write
+  if (Active().store == this) {
+    return storage::RunNested<Connection, PgRepositories>(work);  // sees the enclosing write
+  }
   ASSIGN_OR_RETURN(Connection * c, Acquire());
   struct Return {
     PgStore* s;
@@ -168,7 +121,7 @@ Status PgStore::Read(const Work& work) {
   {
     ActiveScope scope(this, c, /*writable=*/false);
     PgRepositories repos(*c);
-    st = RunGuarded(work, repos);
+    st = storage::RunGuarded(work, repos);
   }
   // A read-only transaction has nothing to keep; ROLLBACK also ends one a failed statement
   // aborted.
@@ -182,7 +135,7 @@ Status PgStore::WriteOnce(Connection& c, const Work& work) {
   {
     ActiveScope scope(this, &c, /*writable=*/true);
     PgRepositories repos(c);
-    st = RunGuarded(work, repos);
+    st = storage::RunGuarded(work, repos);
   }
   if (!st.ok() || c.must_retry()) {
     (void)c.Exec(kRollback);
@@ -196,9 +149,11 @@ Status PgStore::WriteOnce(Connection& c, const Work& work) {
 }
 
 Status PgStore::Write(const Work& work) {
-  if (t_active.store == this) {
-    if (!t_active.writable) return Internal("Write() called inside a Read() transaction");
-    return Joined(work);
+  // A nested unit that hits a serialization failure leaves the mark on the connection, so the
+  // outermost Write() still runs everything again.
+  if (Active().store == this) {
+    if (!Active().writable) return Internal("Write() called inside a Read() transaction");
+    return storage::RunNested<Connection, PgRepositories>(work);
   }
   Status st;
   for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
