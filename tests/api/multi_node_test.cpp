@@ -1,0 +1,126 @@
+// Two nodes on one database (issue 7): a second Application with its own store, connection pool
+// and port, on the test server's database, the way a second `csphub serve` would run. What must
+// hold across nodes: uniqueness held by the database (racing creates of one domain: exactly one
+// wins), optimistic concurrency (racing updates with one ETag: exactly one wins), and idempotent
+// replay of an answer given by the other node. Runs on both backends (on SQLite the nodes share
+// the file's one-writer lock); it is the point of the PostgreSQL one.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+#include "support/customers_fixture.hpp"
+
+namespace csphub::testing {
+namespace {
+
+class MultiNodeTest : public CustomersApiBase {
+ protected:
+  void SetUp() override {
+    app::Config config = server_.app().config();
+    config.listen = "127.0.0.1:0";
+    config.public_url.clear();
+    auto b = app::Application::Create(
+        config, std::make_unique<ManualClock>(std::chrono::system_clock::now()));
+    ASSERT_TRUE(b.ok()) << b.status().description() << " " << b.status().detail();
+    node_b_ = std::move(b).value();
+    auto port = node_b_->Start();
+    ASSERT_TRUE(port.ok());
+    port_b_ = *port;
+  }
+  void TearDown() override {
+    if (node_b_) node_b_->Stop();
+  }
+
+  // A client of node 0 (the test server) or node 1 (the second Application).
+  httplib::Client Node(int n) const {
+    httplib::Client c("127.0.0.1", n == 0 ? server_.port() : port_b_);
+    c.set_read_timeout(30, 0);
+    return c;
+  }
+  static httplib::Headers Auth(const std::string& token, httplib::Headers more = {}) {
+    more.emplace("Authorization", "Bearer " + token);
+    return more;
+  }
+
+  // Runs `calls` at once on `threads` threads, alternating nodes; returns the statuses.
+  std::vector<int> Race(int threads, const std::function<httplib::Result(int node, int i)>& call) {
+    std::vector<int> statuses(threads, 0);
+    std::atomic<int> ready{0};
+    std::vector<std::thread> pool;
+    for (int i = 0; i < threads; ++i) {
+      pool.emplace_back([&, i] {
+        ++ready;
+        while (ready.load() < threads) std::this_thread::yield();  // start together
+        auto res = call(i % 2, i);
+        statuses[i] = res ? res->status : -1;
+      });
+    }
+    for (auto& t : pool) t.join();
+    return statuses;
+  }
+
+  std::unique_ptr<app::Application> node_b_;
+  std::uint16_t port_b_ = 0;
+};
+
+int CountOf(const std::vector<int>& statuses, int status) {
+  return static_cast<int>(std::count(statuses.begin(), statuses.end(), status));
+}
+
+TEST_F(MultiNodeTest, ATokenFromOneNodeWorksOnTheOther) {
+  auto res = Node(1).Get("/v1/customers?size=1", Auth(direct_));
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200) << res->body;
+}
+
+TEST_F(MultiNodeTest, RacingCreatesOfOneDomainExactlyOneWins) {
+  const auto statuses = Race(6, [&](int node, int i) {
+    return Node(node).Post("/v1/customers", Auth(direct_),
+                           CustomerJson(Named("racedomain", "Race " + std::to_string(i))),
+                           "application/json");
+  });
+  EXPECT_EQ(CountOf(statuses, 201), 1);
+  EXPECT_EQ(CountOf(statuses, 409), 5);
+  EXPECT_EQ(Count(direct_, "&filter=" + httplib::detail::encode_query_param(
+                                            R"({"Field":"Domain","Value":"racedomain"})")),
+            1);
+}
+
+TEST_F(MultiNodeTest, RacingUpdatesWithOneEtagExactlyOneWins) {
+  const std::string id = Create(direct_, Named("etagrace", "Etag Race"));
+  ASSERT_FALSE(id.empty());
+  const std::string path = "/v1/customers/" + id + "/profiles/billing";
+  for (int round = 0; round < 3; ++round) {
+    auto got = Node(round % 2).Get(path, Auth(direct_));
+    ASSERT_TRUE(got);
+    const std::string etag = JsonField(got->body, "/attributes/etag");
+    ASSERT_FALSE(etag.empty());
+    const auto statuses = Race(4, [&](int node, int i) {
+      CustomerFields f = Named("etagrace", "Etag Race");
+      f.city = "City " + std::to_string(round) + "-" + std::to_string(i);
+      return Node(node).Put(path, Auth(direct_, {{"If-Match", "\"" + etag + "\""}}),
+                            BillingJson(f, ""), "application/json");
+    });
+    EXPECT_EQ(CountOf(statuses, 200), 1) << "round " << round;
+    EXPECT_EQ(CountOf(statuses, 412), 3) << "round " << round;
+  }
+}
+
+TEST_F(MultiNodeTest, AnIdempotentReplayOnTheOtherNodeGivesTheSameAnswer) {
+  const httplib::Headers headers =
+      Auth(direct_, {{"MS-RequestId", "5b0f7f38-1d3e-4c1e-9a57-2f3c1b1a0d01"}});
+  const std::string body = CustomerJson(Named("replayed", "Replayed Corp"));
+  auto first = Node(0).Post("/v1/customers", headers, body, "application/json");
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->status, 201) << first->body;
+  auto again = Node(1).Post("/v1/customers", headers, body, "application/json");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 201) << again->body;
+  EXPECT_EQ(again->body, first->body);
+  EXPECT_EQ(again->get_header_value("Idempotent-Replayed"), "true");
+}
+
+}  // namespace
+}  // namespace csphub::testing
