@@ -1,15 +1,20 @@
-// Two nodes on one database (issue 7): a second Application with its own store, connection pool
-// and port, on the test server's database, the way a second `csphub serve` would run. What must
-// hold across nodes: uniqueness held by the database (racing creates of one domain: exactly one
-// wins), optimistic concurrency (racing updates with one ETag: exactly one wins), and idempotent
-// replay of an answer given by the other node. Runs on both backends (on SQLite the nodes share
-// the file's one-writer lock); it is the point of the PostgreSQL one.
+// Two nodes on one database (issue 7): the test server, and a `csphub serve` process on its
+// database (its own pool, port and memory; the token signing key it finds in the database).
+// What must hold across nodes: uniqueness held by the database (racing creates of one domain:
+// exactly one wins), optimistic concurrency (racing updates with one ETag: exactly one wins), and
+// idempotent replay of an answer given by the other node. Runs on both backends (on SQLite the
+// nodes share the file's one-writer lock); it is the point of the PostgreSQL one.
 #include <gtest/gtest.h>
 
+#include <signal.h>
+#include <sys/wait.h>
+
 #include <atomic>
+#include <filesystem>
 #include <thread>
 #include <vector>
 
+#include "support/csphub_process.hpp"
 #include "support/customers_fixture.hpp"
 
 namespace csphub::testing {
@@ -18,22 +23,22 @@ namespace {
 class MultiNodeTest : public CustomersApiBase {
  protected:
   void SetUp() override {
-    app::Config config = server_.app().config();
-    config.listen = "127.0.0.1:0";
-    config.public_url.clear();
-    auto b = app::Application::Create(
-        config, std::make_unique<ManualClock>(std::chrono::system_clock::now()));
-    ASSERT_TRUE(b.ok()) << b.status().description() << " " << b.status().detail();
-    node_b_ = std::move(b).value();
-    auto port = node_b_->Start();
-    ASSERT_TRUE(port.ok());
-    port_b_ = *port;
+    port_b_ = FreePort();
+    ASSERT_NE(port_b_, 0);
+    std::string error;
+    pid_b_ = StartServe(server_.app().config().database, port_b_, dir_ + "/node-b.log", &error);
+    ASSERT_GT(pid_b_, 0) << error;
   }
   void TearDown() override {
-    if (node_b_) node_b_->Stop();
+    if (pid_b_ > 0) {
+      ::kill(pid_b_, SIGTERM);
+      ::waitpid(pid_b_, nullptr, 0);
+    }
+    std::error_code ignored;
+    std::filesystem::remove_all(dir_, ignored);
   }
 
-  // A client of node 0 (the test server) or node 1 (the second Application).
+  // A client of node 0 (the test server) or node 1 (the `csphub serve` process).
   httplib::Client Node(int n) const {
     httplib::Client c("127.0.0.1", n == 0 ? server_.port() : port_b_);
     c.set_read_timeout(30, 0);
@@ -61,8 +66,9 @@ class MultiNodeTest : public CustomersApiBase {
     return statuses;
   }
 
-  std::unique_ptr<app::Application> node_b_;
+  std::string dir_ = TempDir();
   std::uint16_t port_b_ = 0;
+  pid_t pid_b_ = -1;
 };
 
 int CountOf(const std::vector<int>& statuses, int status) {
