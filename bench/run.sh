@@ -18,6 +18,7 @@ GOALS=(
   "RESULT customers list|ratio|0.7|GET /v1/customers (reseller filter) >= 0.7x raw SQLite query"
   "RESULT customers latency|growth_inverse|0.833|p99 of the list at 1M <= 1.2x p99 at 10k"
   "RESULT customers get|ratio|0.6|GET /v1/customers/{id} >= 0.6x nginx on the same bytes"
+  "RESULT orders durable|ratio|0.5|durable single-line orders >= 0.5x raw SQLite FULL commits"
 )
 
 log=$(mktemp)

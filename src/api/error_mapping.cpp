@@ -25,6 +25,7 @@ const std::unordered_map<int, int>& CodeStatuses() {
       {13605, 403},
       {20002, 403},
       {20003, 404},
+      {27009, 409},
       {60002, 404},
       {60003, 404},
       {60012, 400},
@@ -46,6 +47,10 @@ const std::unordered_map<int, int>& CodeStatuses() {
       {900123, 403},
       {900124, 403},
       {900150, 403},
+      {pc::kSubscriptionInTransfer, 409},
+      {pc::kSubscriptionNotTransferable, 409},
+      {pc::kTransferNotActive, 409},
+      {pc::kWrongTransferSide, 403},
       {pc::kPayloadTooLarge, 413},
       {pc::kIdempotencyKeyReused, 422},
   };

@@ -80,6 +80,27 @@ std::vector<http::Route> BuildRoutes(Services& s) {
       {"POST", "/v1/customers/:id/agreements", "customers", true, CreateCustomerAgreement},
       {"GET", "/v1/customers/:id/agreements", "customers", true, ListCustomerAgreements},
 
+      // Orders and subscriptions (reference §2.12, §4.2).
+      {"POST", "/v1/customers/:id/orders", "orders", true, CreateOrder},
+      {"GET", "/v1/customers/:id/orders", "orders", true, ListOrders},
+      {"GET", "/v1/customers/:id/orders/:oid", "orders", true, GetOrder},
+      {"GET", "/v1/customers/:id/subscriptions", "subscriptions", true, ListSubscriptions},
+      {"GET", "/v1/customers/:id/subscriptions/:sid", "subscriptions", true, GetSubscription},
+      {"PATCH", "/v1/customers/:id/subscriptions/:sid", "subscriptions", true, PatchSubscription},
+      {"GET", "/v1/customers/:id/subscriptions/:sid/events", "subscriptions", true,
+       ListSubscriptionEvents},
+      {"GET", "/v1/customers/:id/subscriptions/:sid/supportcontact", "subscriptions", true,
+       GetSupportContact},
+      {"PUT", "/v1/customers/:id/subscriptions/:sid/supportcontact", "subscriptions", true,
+       PutSupportContact},
+      // Subscription transfers between partners (reference §2.10).
+      {"POST", "/v1/customers/:id/transfers", "subscriptions", true, CreateTransfer},
+      {"GET", "/v1/customers/:id/transfers", "subscriptions", true, ListTransfers},
+      {"GET", "/v1/customers/:id/transfers/:tid", "subscriptions", true, GetTransfer},
+      {"PATCH", "/v1/customers/:id/transfers/:tid", "subscriptions", true, PatchTransfer},
+      {"DELETE", "/v1/customers/:id/transfers/:tid", "subscriptions", true, WithdrawTransfer},
+      {"POST", "/v1/customers/:id/transfers/:tid/accept", "subscriptions", true, AcceptTransfer},
+
       // Customer permissions (reference §2.11); the ID is "{grantorTenantId}_{customerId}".
       {"POST", "/v1/SelfServePolicy", "customers", true, CreateSelfServePolicy},
       {"GET", "/v1/SelfServePolicy", "customers", true, ListSelfServePolicies},

@@ -3,6 +3,9 @@
 #include "auth/token_service.hpp"
 #include "domain/audit/audit_service.hpp"
 #include "domain/catalog/catalog_service.hpp"
+#include "domain/commerce/order_service.hpp"
+#include "domain/commerce/subscription_service.hpp"
+#include "domain/commerce/transfer_service.hpp"
 #include "domain/customer/agreement_service.hpp"
 #include "domain/customer/customer_invitation_service.hpp"
 #include "domain/customer/customer_service.hpp"
@@ -26,6 +29,9 @@ struct Services {
   domain::AgreementService& agreements;
   domain::SelfServePolicyService& self_serve_policies;
   domain::CatalogService& catalog;
+  domain::OrderService& orders;
+  domain::SubscriptionService& subscriptions;
+  domain::TransferService& transfers;
 };
 
 }  // namespace csphub::api

@@ -127,13 +127,16 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   a->catalog_ = std::make_unique<domain::CatalogService>(*a->deps_, *a->customers_);
   a->agreements_ = std::make_unique<domain::AgreementService>(*a->deps_);
   a->self_serve_policies_ = std::make_unique<domain::SelfServePolicyService>(*a->deps_);
+  a->orders_ = std::make_unique<domain::OrderService>(*a->deps_);
+  a->subscriptions_ = std::make_unique<domain::SubscriptionService>(*a->deps_);
+  a->transfers_ = std::make_unique<domain::TransferService>(*a->deps_);
   ASSIGN_OR_RETURN(std::string key, SigningKey(config, *a->store_, *a->secrets_));
   a->tokens_ = std::make_unique<auth::TokenService>(key, config.token_ttl_seconds, *a->clock_);
   a->sealer_ = std::make_unique<auth::ResponseSealer>(key);
-  a->services_ = std::make_unique<api::Services>(
-      api::Services{*a->store_, *a->partners_, *a->identity_, *a->partnerships_, *a->audit_,
-                    *a->customers_, *a->tokens_, *a->customer_invitations_, *a->agreements_,
-                    *a->self_serve_policies_, *a->catalog_});
+  a->services_ = std::make_unique<api::Services>(api::Services{
+      *a->store_, *a->partners_, *a->identity_, *a->partnerships_, *a->audit_, *a->customers_,
+      *a->tokens_, *a->customer_invitations_, *a->agreements_, *a->self_serve_policies_,
+      *a->catalog_, *a->orders_, *a->subscriptions_, *a->transfers_});
   return a;
 }
 

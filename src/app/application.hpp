@@ -39,6 +39,9 @@ class Application {
   domain::CustomerService& customers() { return *customers_; }
   domain::CatalogService& catalog() { return *catalog_; }
   domain::AgreementService& agreements() { return *agreements_; }
+  domain::OrderService& orders() { return *orders_; }
+  domain::SubscriptionService& subscriptions() { return *subscriptions_; }
+  domain::TransferService& transfers() { return *transfers_; }
   const Config& config() const { return config_; }
 
  private:
@@ -59,6 +62,9 @@ class Application {
   std::unique_ptr<domain::CatalogService> catalog_;
   std::unique_ptr<domain::AgreementService> agreements_;
   std::unique_ptr<domain::SelfServePolicyService> self_serve_policies_;
+  std::unique_ptr<domain::OrderService> orders_;
+  std::unique_ptr<domain::SubscriptionService> subscriptions_;
+  std::unique_ptr<domain::TransferService> transfers_;
   std::unique_ptr<auth::TokenService> tokens_;
   std::unique_ptr<auth::ResponseSealer> sealer_;
   std::unique_ptr<api::Services> services_;

@@ -94,6 +94,42 @@ Status SeedDemoCatalog(Application& app) {
   return Status::Ok();
 }
 
+// Purchases, so that the subscription pages have something to show: Wingtip Toys (the
+// provider's, E3 sold with Contoso Reseller on record) and Alpine Ski House (the direct-bill
+// partner's), each with its customer agreement confirmed first, as an order requires.
+Status SeedDemoPurchases(Application& app, const DemoDataSet& demo) {
+  const auto line = [](std::string offer, std::int64_t quantity, std::string term,
+                       std::string cycle, std::string on_record = {}) {
+    domain::NewOrderLine l;
+    l.offer_id = std::move(offer);
+    l.quantity = quantity;
+    l.term_duration = std::move(term);
+    l.billing_cycle = std::move(cycle);
+    l.partner_id_on_record = std::move(on_record);
+    return l;
+  };
+  const std::string e3 = "6F1E0A2B-7C3D-4E5F-8A9B-0C1D2E3F4004";
+  const std::string basic = "6F1E0A2B-7C3D-4E5F-8A9B-0C1D2E3F4001";
+  const std::string standard = "6F1E0A2B-7C3D-4E5F-8A9B-0C1D2E3F4002";
+  const std::string azure = "6F1E0A2B-7C3D-4E5F-8A9B-0C1D2E3F4009";
+  const std::vector<std::pair<std::size_t, domain::NewOrder>> purchases = {
+      {1,
+       {.line_items = {line(e3, 25, "P1Y", "annual", demo.partners[1].mpn_id),
+                       line(basic, 10, "P1M", "monthly")}}},
+      {4, {.line_items = {line(standard, 5, "P1M", "monthly"), line(azure, 1, "", "monthly")}}},
+  };
+  for (const auto& [index, order] : purchases) {
+    const DemoCustomer& c = demo.customers[index];
+    const auto seller = AdminOf(demo.partners[c.created_by]);
+    domain::NewAgreement agreement{
+        .primary_contact = {"Megan", "Bowen", "megan.bowen@" + c.domain + ".example"},
+        .date_agreed = "2024-01-15"};
+    ASSIGN_OR_RETURN(auto attested, app.agreements().Create(seller, c.tenant_id, agreement));
+    ASSIGN_OR_RETURN(auto placed, app.orders().Create(seller, c.tenant_id, order));
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 const DemoDataSet& Demo() {
@@ -176,7 +212,7 @@ Status SeedDemo(Application& app) {
       return repos.CustomerUsers().Update(admin);
     }));
   }
-  return Status::Ok();
+  return SeedDemoPurchases(app, demo);
 }
 
 }  // namespace csphub::app

@@ -59,6 +59,7 @@ int Run(int argc, char** argv) {
   AddAdminCommands(root);
   AddCustomerCommands(root);
   AddCatalogCommands(root);
+  AddCommerceCommands(root);
   // Logs go to stderr, so that data printed on stdout stays machine-readable.
   spdlog::set_default_logger(spdlog::stderr_color_mt("csphub"));
   spdlog::set_pattern("%v");

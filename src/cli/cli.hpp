@@ -42,6 +42,7 @@ void AddServeCommand(CLI::App& root);
 void AddAdminCommands(CLI::App& root);
 void AddCustomerCommands(CLI::App& root);
 void AddCatalogCommands(CLI::App& root);
+void AddCommerceCommands(CLI::App& root);
 
 int Run(int argc, char** argv);
 

@@ -22,5 +22,7 @@ class RandomIdGenerator final : public IdGenerator {
 bool IsGuid(std::string_view text);
 std::string ToLower(std::string_view text);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+// `text` without leading and trailing spaces, tabs and line breaks.
+std::string Trim(std::string_view text);
 
 }  // namespace csphub

@@ -16,6 +16,7 @@
 #include "common/status.hpp"
 #include "domain/audit/audit_repository.hpp"
 #include "domain/catalog/catalog_repository.hpp"
+#include "domain/commerce/commerce_repositories.hpp"
 #include "domain/customer/agreement_repository.hpp"
 #include "domain/customer/customer_repository.hpp"
 #include "domain/customer/self_serve_policy_repository.hpp"
@@ -40,6 +41,9 @@ class Repositories {
   virtual CatalogRepository& Catalog() = 0;
   virtual AgreementRepository& Agreements() = 0;
   virtual SelfServePolicyRepository& SelfServePolicies() = 0;
+  virtual OrderRepository& Orders() = 0;
+  virtual SubscriptionRepository& Subscriptions() = 0;
+  virtual TransferRepository& Transfers() = 0;
   // Instance-wide settings (the operator's credential hash, the token signing key, ...).
   virtual Result<std::string> GetSetting(const std::string& key) = 0;  // NotFound if unset
   virtual Status PutSetting(const std::string& key, const std::string& value) = 0;

@@ -50,14 +50,15 @@ std::string AddressText(const restinio::asio_ns::ip::address& address) {
 }  // namespace
 
 std::optional<Pairs> ParseForm(std::string_view body) {
-  // Real clients leave characters such as '!' and '*' unescaped, which RESTinio's strict
-  // x_www_form_urlencoded traits refuse; its JavaScript-compatible traits accept them, and
-  // '+' (a space in forms) is turned into %20 first.
+  // Real clients leave characters such as '!', '*' and ':' unescaped, which RESTinio's strict
+  // x_www_form_urlencoded traits refuse; '+' (a space in forms) is turned into %20 first.
   std::string text(body);
   for (size_t at = text.find('+'); at != std::string::npos; at = text.find('+', at)) {
     text.replace(at, 1, "%20");
   }
-  auto parsed = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(
+  // RFC 3986 allows ':', '/', '@' and more unescaped in a query (an ISO-8601 ?asOf= date has
+  // colons): the "relaxed" traits accept them all; "javascript_compatible" refused ':'.
+  auto parsed = restinio::try_parse_query<restinio::parse_query_traits::relaxed>(
       restinio::string_view_t(text.data(), text.size()));
   if (!parsed) return std::nullopt;
   Pairs out;

@@ -7,27 +7,11 @@
 #include <fstream>
 #include <string>
 
+#include "support/cli_runner.hpp"
 #include "support/test_server.hpp"
 
 namespace csphub::testing {
 namespace {
-
-struct CliResult {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr together
-};
-
-CliResult RunCli(const std::string& args) {
-  const std::string command = std::string(CSPHUB_BINARY) + " " + args + " 2>&1";
-  CliResult r;
-  std::FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return r;
-  char buf[4096];
-  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) r.output.append(buf, n);
-  const int status = ::pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
 
 // A small valid catalog: one product, one SKU, one availability, two offers. `offer_patch`
 // (members ending in a comma) goes first in the add-on offer: the first of duplicate members wins.

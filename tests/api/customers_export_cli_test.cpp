@@ -6,23 +6,18 @@
 #include <cstdio>
 #include <string>
 
+#include "support/cli_runner.hpp"
 #include "support/customer_requests.hpp"
 #include "support/test_server.hpp"
 
 namespace csphub::testing {
 namespace {
 
-// Runs the csphub binary with `args` through the shell; returns its standard output.
-std::string RunCli(const std::string& args, int* exit_code = nullptr) {
-  const std::string command = std::string(CSPHUB_BINARY) + " " + args + " 2>/dev/null";
-  std::FILE* pipe = ::popen(command.c_str(), "r");
-  std::string out;
-  if (pipe == nullptr) return out;
-  char buf[4096];
-  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
-  const int status = ::pclose(pipe);
-  if (exit_code) *exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return out;
+// Standard output of `csphub ARGS`; its exit code in *exit_code when asked.
+std::string RunCliOut(const std::string& args, int* exit_code = nullptr) {
+  CliResult r = RunCli(args, /*with_stderr=*/false);
+  if (exit_code) *exit_code = r.exit_code;
+  return r.output;
 }
 
 class CustomersExportCliTest : public ::testing::Test {
@@ -38,9 +33,9 @@ class CustomersExportCliTest : public ::testing::Test {
     return JsonField(res->body, "/id");
   }
   std::string Cli(const std::string& args, int* exit_code = nullptr) {
-    return RunCli(args + " --database " + server_.app().config().database + " --partner " +
-                      app::Demo().partners[kDirect].tenant_id,
-                  exit_code);
+    return RunCliOut(args + " --database " + server_.app().config().database + " --partner " +
+                         app::Demo().partners[kDirect].tenant_id,
+                     exit_code);
   }
 
   TestServer server_;
@@ -151,7 +146,7 @@ TEST_F(CustomersExportCliTest, CliCreatesListsGetsAndExports) {
 // demo-credentials --output json once crashed: its option's storage died before parsing.
 TEST(DemoCredentialsCliTest, PrintsTheWholeDataSetAsJson) {
   int rc = -1;
-  const std::string out = RunCli("demo-credentials --output json", &rc);
+  const std::string out = RunCliOut("demo-credentials --output json", &rc);
   ASSERT_EQ(rc, 0);
   EXPECT_EQ(JsonField(out, "/partners/0/tenantId"), app::Demo().partners[0].tenant_id);
   EXPECT_EQ(JsonField(out, "/customers/0/tenantId"), app::Demo().customers[0].tenant_id);

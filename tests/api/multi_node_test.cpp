@@ -6,16 +6,14 @@
 // nodes share the file's one-writer lock); it is the point of the PostgreSQL one.
 #include <gtest/gtest.h>
 
-#include <signal.h>
-#include <sys/wait.h>
-
 #include <atomic>
 #include <filesystem>
+#include <memory>
 #include <thread>
 #include <vector>
 
-#include "support/csphub_process.hpp"
 #include "support/customers_fixture.hpp"
+#include "support/server_process.hpp"
 
 namespace csphub::testing {
 namespace {
@@ -23,24 +21,20 @@ namespace {
 class MultiNodeTest : public CustomersApiBase {
  protected:
   void SetUp() override {
-    port_b_ = FreePort();
-    ASSERT_NE(port_b_, 0);
-    std::string error;
-    pid_b_ = StartServe(server_.app().config().database, port_b_, dir_ + "/node-b.log", &error);
-    ASSERT_GT(pid_b_, 0) << error;
+    node_b_ = std::make_unique<ServerProcess>(
+        dir_, std::vector<std::string>{"--database", server_.app().config().database});
+    ASSERT_NO_FATAL_FAILURE(node_b_->Start());
   }
   void TearDown() override {
-    if (pid_b_ > 0) {
-      ::kill(pid_b_, SIGTERM);
-      ::waitpid(pid_b_, nullptr, 0);
-    }
+    node_b_.reset();
     std::error_code ignored;
     std::filesystem::remove_all(dir_, ignored);
   }
 
   // A client of node 0 (the test server) or node 1 (the `csphub serve` process).
   httplib::Client Node(int n) const {
-    httplib::Client c("127.0.0.1", n == 0 ? server_.port() : port_b_);
+    if (n == 1) return node_b_->Client();
+    httplib::Client c("127.0.0.1", server_.port());
     c.set_read_timeout(30, 0);
     return c;
   }
@@ -67,8 +61,7 @@ class MultiNodeTest : public CustomersApiBase {
   }
 
   std::string dir_ = TempDir();
-  std::uint16_t port_b_ = 0;
-  pid_t pid_b_ = -1;
+  std::unique_ptr<ServerProcess> node_b_;
 };
 
 int CountOf(const std::vector<int>& statuses, int status) {

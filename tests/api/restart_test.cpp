@@ -1,18 +1,16 @@
 // Durability over a real process: kill -9 right after a 2xx write, start again, the write is
 // there. And SIGTERM stops the server cleanly (exit 0).
 #include <gtest/gtest.h>
-#include <httplib.h>
 #include <signal.h>
 #include <sys/wait.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <string>
-#include <thread>
 #include <vector>
 
-#include "support/csphub_process.hpp"
+#include "support/server_process.hpp"
 #include "support/test_server.hpp"
 
 namespace csphub::testing {
@@ -24,8 +22,8 @@ class RestartTest : public ::testing::Test {
     dir_ = TempDir();
     database_ = std::make_unique<TestDatabase>(dir_);
     db_ = database_->url();
-    const pid_t init = Spawn({"init", "--database", db_, "--output", "json"}, dir_ + "/init.out",
-                             dir_ + "/stderr.log");
+    const pid_t init = SpawnCsphub({"init", "--database", db_, "--output", "json"},
+                                   dir_ + "/init.out", dir_ + "/stderr.log");
     ASSERT_GT(init, 0);
     const int status = WaitFor(init, std::chrono::seconds(30));
     ASSERT_TRUE(status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
@@ -35,39 +33,19 @@ class RestartTest : public ::testing::Test {
   }
 
   void TearDown() override {
-    if (pid_ > 0) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, nullptr, 0);
-      pid_ = -1;
-    }
+    server_.reset();
     database_.reset();
     std::error_code ignored;
     std::filesystem::remove_all(dir_, ignored);
   }
 
-  // Starts `csphub serve` and waits for /healthz; fails the test on timeout.
+  // Starts `csphub serve` on the test's database and waits for /healthz.
   void StartServer() {
-    port_ = FreePort();
-    ASSERT_NE(port_, 0);
-    std::string error;
-    pid_ = StartServe(db_, port_, dir_ + "/stderr.log", &error);
-    ASSERT_GT(pid_, 0) << error;
+    server_ = std::make_unique<ServerProcess>(dir_, std::vector<std::string>{"--database", db_});
+    server_->Start();
   }
-
-  void Kill9() {
-    ASSERT_GT(pid_, 0);
-    ASSERT_EQ(::kill(pid_, SIGKILL), 0);
-    int status = 0;
-    ASSERT_EQ(::waitpid(pid_, &status, 0), pid_);
-    EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
-    pid_ = -1;
-  }
-
-  httplib::Client Client() const {
-    httplib::Client c("127.0.0.1", port_);
-    c.set_read_timeout(30, 0);
-    return c;
-  }
+  void Kill9() { server_->Kill9(); }
+  httplib::Client Client() const { return server_->Client(); }
 
   std::string OperatorToken() {
     httplib::Params form{{"grant_type", "client_credentials"},
@@ -88,8 +66,7 @@ class RestartTest : public ::testing::Test {
   std::unique_ptr<TestDatabase> database_;
   std::string db_;
   std::string operator_secret_;
-  std::uint16_t port_ = 0;
-  pid_t pid_ = -1;
+  std::unique_ptr<ServerProcess> server_;
 };
 
 TEST_F(RestartTest, WriteSurvivesKill9RightAfter201) {
@@ -177,10 +154,10 @@ TEST_F(RestartTest, SigtermExitsZeroWithin15Seconds) {
   ASSERT_NO_FATAL_FAILURE(StartServer());
   const std::string token = OperatorToken();
   ASSERT_FALSE(token.empty());
-  ASSERT_EQ(::kill(pid_, SIGTERM), 0);
-  const int status = WaitFor(pid_, std::chrono::seconds(15));
+  ASSERT_EQ(::kill(server_->pid(), SIGTERM), 0);
+  const int status = WaitFor(server_->pid(), std::chrono::seconds(15));
   ASSERT_NE(status, -1) << "csphub serve did not exit within 15 s of SIGTERM";
-  pid_ = -1;
+  server_->Forget();
   EXPECT_TRUE(WIFEXITED(status)) << "status " << status;
   EXPECT_EQ(WEXITSTATUS(status), 0) << ReadFile(dir_ + "/stderr.log");
   // And the database opens again afterwards.

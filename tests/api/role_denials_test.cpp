@@ -47,6 +47,10 @@ const char* const kBillingBody =
     R"("defaultAddress":{"country":"US","city":"Redmond","state":"WA",)"
     R"("addressLine1":"1 Main St","postalCode":"98052"}})";
 
+// Orders and subscriptions: every role but the User management admin (reference §3.2).
+const std::set<std::string> kBuyers = {"GlobalAdmin", "AdminAgent", "SalesAgent", "HelpdeskAgent",
+                                       "BillingAdmin"};
+
 // Customer permissions: the Admin agent toggles, Sales and Helpdesk agents read (reference §3.2).
 const std::set<std::string> kPolicyManagers = {"GlobalAdmin", "AdminAgent"};
 
@@ -65,6 +69,9 @@ std::vector<Operation> Operations() {
   const std::string customer_body =
       R"({"companyProfile":{"domain":"roledenied"},"billingProfile":)" + std::string(kBillingBody) +
       "}";
+  const std::string subscription = "/v1/customers/" + some_id + "/subscriptions/" + some_id;
+  const std::string transfers = "/v1/customers/" + some_id + "/transfers";
+  const std::string transfer = transfers + "/" + some_id;
   return {
       {"GET", "/v1/customers", "", kCustomerViewers},
       {"POST",
@@ -94,6 +101,33 @@ std::vector<Operation> Operations() {
       {"PUT", "/v1/SelfServePolicy/" + policy_id, SelfServePolicyBody(some_id, "1"),
        kPolicyManagers},
       {"DELETE", "/v1/SelfServePolicy/" + policy_id, "", kPolicyManagers},
+      {"POST", "/v1/customers/" + some_id + "/orders",
+       R"({"lineItems":[{"offerId":"x","quantity":1}]})", kBuyers},
+      {"GET", "/v1/customers/" + some_id + "/orders", "", kBuyers},
+      {"GET", "/v1/customers/" + some_id + "/subscriptions", "", kBuyers},
+      {"GET", subscription, "", kBuyers},
+      {"GET", subscription + "/events", "", kBuyers},
+      {"PATCH", subscription, R"({"quantity":2,"attributes":{"etag":"1"}})", kBuyers},
+      {"PATCH",
+       subscription,
+       R"({"partnerId":"2000002","attributes":{"etag":"1"}})",
+       {"GlobalAdmin", "AdminAgent", "SalesAgent"}},
+      {"GET", subscription + "/supportcontact", "", kBuyers},
+      {"PUT",
+       subscription + "/supportcontact",
+       R"({"supportMpnId":"2000002"})",
+       {"GlobalAdmin", "AdminAgent", "HelpdeskAgent"}},
+      // Transfers: a Global admin changes them (reference §3.2), subscription viewers read.
+      {"POST",
+       transfers,
+       R"({"targetPartnerTenantId":")" + some_id + R"(","lineItems":[{"subscriptionId":")" +
+           some_id + R"("}]})",
+       {"GlobalAdmin"}},
+      {"GET", transfers, "", kBuyers},
+      {"GET", transfer, "", kBuyers},
+      {"POST", transfer + "/accept", "", {"GlobalAdmin"}},
+      {"PATCH", transfer, R"({"status":"reject"})", {"GlobalAdmin"}},
+      {"DELETE", transfer, "", {"GlobalAdmin"}},
       {"GET", "/v1/users", "", kUserAdmins},
       {"POST", "/v1/users",
        R"({"userPrincipalName":"denied","displayName":"Denied","roles":["SalesAgent"]})",
@@ -199,8 +233,9 @@ TEST_F(RoleDenialsTest, EveryForbiddenCellIsDeniedWith900150NamingAllowedRoles) 
   }
   // 5 user ops × 4 roles + 4 app ops × 5 + 4 partnership ops × 2 + accept × 4 + audit × 0,
   // then customers: 5 view/update/add ops × 2 + 2 PATCH ops × 4; agreements: POST × 3 + GET × 2;
-  // self-serve policies: 3 writes × 4 + 2 reads × 2.
-  EXPECT_EQ(denied_cells, 20 + 20 + 8 + 4 + 10 + 8 + 3 + 2 + 12 + 4);
+  // self-serve policies: 3 writes × 4 + 2 reads × 2; orders and subscriptions 13; transfers:
+  // 4 writes × 5 + 2 reads × 1.
+  EXPECT_EQ(denied_cells, 20 + 20 + 8 + 4 + 10 + 8 + 3 + 2 + 12 + 4 + 13 + 22);
 }
 
 TEST_F(RoleDenialsTest, EveryAllowedCellPassesTheRoleCheck) {

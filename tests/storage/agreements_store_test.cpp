@@ -1,39 +1,18 @@
-// The agreement and self-serve policy repositories against a real SQLite file, and the purchase
+// The agreement and self-serve policy repositories on both backends, and the purchase
 // gate RequireCustomerAgreement (code 13605, HTTP 403) that orders call in their transaction.
 #include <gtest/gtest.h>
-#include <stdlib.h>
-
-#include <filesystem>
 
 #include "api/error_mapping.hpp"
 #include "domain/customer/agreement_service.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "storage/store_fixture.hpp"
 
 namespace csphub::storage::sqlite {
 namespace {
 
 using domain::Repositories;
 
-const TimePoint kT0 = FromUnixMillis(1795244340000);  // 2026-11-21T06:59:00Z
 constexpr const char* kCustomer = "c0000000-0000-4000-8000-000000000001";
 constexpr const char* kPartner = "p0000000-0000-4000-8000-000000000001";
-
-domain::Customer MakeCustomer() {
-  domain::Customer c;
-  c.id = kCustomer;
-  c.commerce_id = "commerce";
-  c.domain = "adatum.onmicrosoft.com";
-  c.billing.company_name = "Adatum";
-  c.billing.first_name = "Ann";
-  c.billing.last_name = "Lee";
-  c.billing.email = "ann@adatum.example";
-  c.billing.culture = "en-US";
-  c.billing.language = "en";
-  c.billing.default_address = {
-      .country = "US", .city = "Redmond", .address_line1 = "1 Main St", .postal_code = "98052"};
-  c.created_at = c.updated_at = kT0;
-  return c;
-}
 
 domain::Agreement MakeAgreement(const std::string& id, domain::AgreementType type) {
   domain::Agreement a;
@@ -49,30 +28,17 @@ domain::Agreement MakeAgreement(const std::string& id, domain::AgreementType typ
   return a;
 }
 
-class AgreementsStoreTest : public ::testing::Test {
+class AgreementsStoreTest : public StoreTest {
  protected:
   void SetUp() override {
-    char tmpl[] = "/tmp/csphub_agreements_test_XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-    auto s = SqliteStore::Open(dir_ + "/db.sqlite", 2);
-    ASSERT_TRUE(s.ok()) << s.status().description() << " / " << s.status().detail();
-    store_ = std::move(s).value();
+    StoreTest::SetUp();
     ASSERT_TRUE(
         store_->Write([](Repositories& r) { return r.Customers().Insert(MakeCustomer()); }).ok());
-  }
-  void TearDown() override {
-    store_.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
   }
   Status Gate() {
     return store_->Read(
         [](Repositories& r) { return domain::RequireCustomerAgreement(r, kCustomer); });
   }
-
-  std::string dir_;
-  std::unique_ptr<SqliteStore> store_;
 };
 
 TEST_F(AgreementsStoreTest, PurchaseGateNeedsAMicrosoftCustomerAgreement) {

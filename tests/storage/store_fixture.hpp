@@ -62,6 +62,25 @@ inline domain::AuditRecord MakeAudit(int i, const std::string& partner) {
   return a;
 }
 
+// A customer with a complete billing profile (the columns the schema requires).
+inline domain::Customer MakeCustomer(const std::string& id = "c0000000-0000-4000-8000-000000000001",
+                                     const std::string& domain = "adatum.onmicrosoft.com") {
+  domain::Customer c;
+  c.id = id;
+  c.commerce_id = "commerce-" + id;
+  c.domain = domain;
+  c.billing.company_name = "Adatum";
+  c.billing.first_name = "Ann";
+  c.billing.last_name = "Lee";
+  c.billing.email = "ann@adatum.example";
+  c.billing.culture = "en-US";
+  c.billing.language = "en";
+  c.billing.default_address = {
+      .country = "US", .city = "Redmond", .address_line1 = "1 Main St", .postal_code = "98052"};
+  c.created_at = c.updated_at = kT0;
+  return c;
+}
+
 class StoreTest : public ::testing::Test {
  protected:
   void SetUp() override {

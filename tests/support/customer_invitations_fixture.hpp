@@ -52,6 +52,20 @@ inline std::string SignUpBody(const std::string& url, const CustomerFields& comp
   return "{" + LinkFields(url) + ",\"password\":\"" + password + "\"," + customer.substr(1);
 }
 
+// How many `operation` records the caller's activity log holds (-1 when it cannot be read).
+inline int CountAuditRecords(TestServer& server, const std::string& token,
+                             const std::string& operation) {
+  auto res = server.Get(token, "/v1/auditrecords?size=1000");
+  if (!res || res->status != 200) return -1;
+  int n = 0;
+  const std::string needle = "\"operationType\":\"" + operation + "\"";
+  for (auto at = res->body.find(needle); at != std::string::npos;
+       at = res->body.find(needle, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
 struct NewCustomer {
   std::string id;
   std::string admin;     // admin@<domain>
@@ -111,15 +125,7 @@ class CustomerInvitationsApiBase : public ::testing::Test {
   int StatusOf(const httplib::Result& res) { return res ? res->status : -1; }
 
   int AuditCount(const std::string& token, const std::string& operation) {
-    auto res = server_.Get(token, "/v1/auditrecords?size=1000");
-    if (!res || res->status != 200) return -1;
-    int n = 0;
-    const std::string needle = "\"operationType\":\"" + operation + "\"";
-    for (auto at = res->body.find(needle); at != std::string::npos;
-         at = res->body.find(needle, at + 1)) {
-      ++n;
-    }
-    return n;
+    return CountAuditRecords(server_, token, operation);
   }
 
   std::string ListFilter(const std::string& field, const std::string& value) {

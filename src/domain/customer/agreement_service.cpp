@@ -11,13 +11,6 @@
 namespace csphub::domain {
 namespace {
 
-std::string Trimmed(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(first, last - first + 1));
-}
-
 bool SameContact(const AgreementContact& a, const AgreementContact& b) {
   return EqualsIgnoreCase(a.first_name, b.first_name) &&
          EqualsIgnoreCase(a.last_name, b.last_name) && EqualsIgnoreCase(a.email, b.email) &&
@@ -43,20 +36,20 @@ std::string AgreementJson(const Agreement& a) {
 // Everything that needs no database: the type, template, date, names and phone.
 Result<Agreement> Validated(NewAgreement req, TimePoint now) {
   Agreement a;
-  if (Trimmed(req.type).empty()) {
+  if (Trim(req.type).empty()) {
     a.type = AgreementType::kMicrosoftCustomerAgreement;
   } else {
-    auto type = ParseAgreementType(Trimmed(req.type));
+    auto type = ParseAgreementType(Trim(req.type));
     if (!type) {
       return InvalidField("type", "must be MicrosoftCustomerAgreement or MicrosoftCloudAgreement");
     }
     a.type = *type;
   }
-  a.template_id = ToLower(Trimmed(req.template_id));
+  a.template_id = ToLower(Trim(req.template_id));
   if (a.template_id.empty()) a.template_id = std::string(DefaultAgreementTemplateId(a.type));
   if (!IsGuid(a.template_id)) return InvalidField("templateId", "must be a GUID");
 
-  const std::string date = Trimmed(req.date_agreed);
+  const std::string date = Trim(req.date_agreed);
   if (date.empty()) return InvalidField("dateAgreed", "is required");
   if (!ParseIso8601(date, &a.date_agreed)) {
     return InvalidField("dateAgreed", "must be an ISO-8601 UTC date such as 2026-11-21");
@@ -78,10 +71,10 @@ Result<Agreement> Validated(NewAgreement req, TimePoint now) {
   }
 
   AgreementContact& c = a.primary_contact;
-  c.first_name = Trimmed(req.primary_contact.first_name);
-  c.last_name = Trimmed(req.primary_contact.last_name);
-  c.email = Trimmed(req.primary_contact.email);
-  c.phone_number = Trimmed(req.primary_contact.phone_number);
+  c.first_name = Trim(req.primary_contact.first_name);
+  c.last_name = Trim(req.primary_contact.last_name);
+  c.email = Trim(req.primary_contact.email);
+  c.phone_number = Trim(req.primary_contact.phone_number);
   RETURN_IF_ERROR(ValidatePersonName(c.first_name, "primaryContact.firstName", true));
   RETURN_IF_ERROR(ValidatePersonName(c.last_name, "primaryContact.lastName", true));
   // The same rule as an address's phone number (reference §4.3 Address).
@@ -145,7 +138,7 @@ Result<std::vector<Agreement>> AgreementService::List(const CallContext& ctx,
                                                       const std::string& type) {
   RETURN_IF_ERROR(Authorize(ctx, Operation::kViewCustomers));
   std::optional<AgreementType> filter;
-  const std::string wanted = Trimmed(type);
+  const std::string wanted = Trim(type);
   if (!wanted.empty() && wanted != "*") {
     filter = ParseAgreementType(wanted);
     if (!filter) {

@@ -254,6 +254,14 @@ Result<CustomerDetails> CustomerService::Patch(const CallContext& ctx,
       RETURN_IF_ERROR(AppendAudit(deps_, repos, ctx, entry));
     }
     if (remove) {
+      // Reference §4.4 "Remove relationship": not while a subscription is active.
+      ASSIGN_OR_RETURN(std::int64_t active, repos.Subscriptions().CountActive(id, ctx.tenant_id));
+      if (active > 0) {
+        return FailedPrecondition(
+            "The relationship cannot be removed while " + std::to_string(active) +
+                " of the customer's subscriptions with you are active; suspend them first.",
+            pc::kActiveSubscriptions);
+      }
       // Delegated admin stays as it was, and no notice is sent (reference §2.4, §2.6).
       RETURN_IF_ERROR(repos.Customers().RemoveRelationship(ctx.tenant_id, id, deps_.clock.Now()));
       out.related = false;

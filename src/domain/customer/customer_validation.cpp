@@ -34,13 +34,6 @@ bool OnlyDigitsAndSymbols(std::string_view s) {
   return true;
 }
 
-std::string Trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
-}
-
 // The first code point of a UTF-8 string.
 char32_t FirstCodePoint(std::string_view s) {
   const auto b = static_cast<unsigned char>(s[0]);

@@ -185,6 +185,52 @@ class PgCatalogRepository final : public domain::CatalogRepository {
   Connection& c_;
 };
 
+class PgOrderRepository final : public domain::OrderRepository {
+ public:
+  explicit PgOrderRepository(Connection& c) : c_(c) {}
+  Status Insert(const domain::Order& order) override;
+  Result<domain::Order> Get(const std::string& customer_id, const std::string& order_id) override;
+  Result<std::vector<domain::Order>> ListVisibleTo(const std::string& customer_id,
+                                                   const std::string& partner) override;
+
+ private:
+  Connection& c_;
+};
+
+class PgSubscriptionRepository final : public domain::SubscriptionRepository {
+ public:
+  explicit PgSubscriptionRepository(Connection& c) : c_(c) {}
+  Status Insert(const domain::Subscription& s, const std::string& kind,
+                const std::string& actor) override;
+  Status Update(const domain::Subscription& s, std::int64_t expected_etag, const std::string& kind,
+                const std::string& actor) override;
+  Result<domain::Subscription> Get(const std::string& customer_id, const std::string& id) override;
+  Result<std::vector<domain::Subscription>> List(const domain::SubscriptionQuery& q) override;
+  Result<std::vector<domain::SubscriptionEvent>> Timeline(const std::string& customer_id,
+                                                          const std::string& id) override;
+  Result<domain::Subscription> GetAsOf(const std::string& customer_id, const std::string& id,
+                                       TimePoint when) override;
+  Result<std::int64_t> CountActive(const std::string& customer_id,
+                                   const std::string& partner) override;
+
+ private:
+  Connection& c_;
+};
+
+class PgTransferRepository final : public domain::TransferRepository {
+ public:
+  explicit PgTransferRepository(Connection& c) : c_(c) {}
+  Status Insert(const domain::Transfer& t) override;
+  Result<domain::Transfer> Get(const std::string& customer_id, const std::string& id) override;
+  Result<std::vector<domain::Transfer>> ListFor(const std::string& customer_id,
+                                                const std::string& partner) override;
+  Result<domain::Transfer> GetHolding(const std::string& subscription_id) override;
+  Status Update(const domain::Transfer& t, std::int64_t expected_etag) override;
+
+ private:
+  Connection& c_;
+};
+
 class PgRepositories final : public domain::Repositories {
  public:
   explicit PgRepositories(Connection& c)
@@ -199,7 +245,10 @@ class PgRepositories final : public domain::Repositories {
         catalog_(c),
         customer_users_(c),
         agreements_(c),
-        self_serve_policies_(c) {}
+        self_serve_policies_(c),
+        orders_(c),
+        subscriptions_(c),
+        transfers_(c) {}
   domain::PartnerRepository& Partners() override { return partners_; }
   domain::PartnerUserRepository& PartnerUsers() override { return users_; }
   domain::AppRegistrationRepository& Apps() override { return apps_; }
@@ -211,6 +260,9 @@ class PgRepositories final : public domain::Repositories {
   domain::CustomerUserRepository& CustomerUsers() override { return customer_users_; }
   domain::AgreementRepository& Agreements() override { return agreements_; }
   domain::SelfServePolicyRepository& SelfServePolicies() override { return self_serve_policies_; }
+  domain::OrderRepository& Orders() override { return orders_; }
+  domain::SubscriptionRepository& Subscriptions() override { return subscriptions_; }
+  domain::TransferRepository& Transfers() override { return transfers_; }
   Result<std::string> GetSetting(const std::string& key) override;
   Status PutSetting(const std::string& key, const std::string& value) override;
 
@@ -227,6 +279,9 @@ class PgRepositories final : public domain::Repositories {
   PgCustomerUserRepository customer_users_;
   PgAgreementRepository agreements_;
   PgSelfServePolicyRepository self_serve_policies_;
+  PgOrderRepository orders_;
+  PgSubscriptionRepository subscriptions_;
+  PgTransferRepository transfers_;
 };
 
 }  // namespace csphub::storage::postgres

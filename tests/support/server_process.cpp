@@ -1,8 +1,8 @@
-#include "support/csphub_process.hpp"
+#include "support/server_process.hpp"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
-#include <httplib.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>
@@ -10,7 +10,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdio>
 #include <thread>
 
 extern char** environ;
@@ -52,8 +51,8 @@ std::vector<std::string> ChildEnvironment() {
 
 }  // namespace
 
-pid_t Spawn(const std::vector<std::string>& args, const std::string& out_path,
-            const std::string& err_path) {
+pid_t SpawnCsphub(const std::vector<std::string>& args, const std::string& out_path,
+                  const std::string& err_path) {
   std::vector<std::string> argv_s{CSPHUB_BINARY};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv;
@@ -88,6 +87,7 @@ std::string ReadFile(const std::string& path) {
   return out;
 }
 
+// Waits for pid with a deadline; returns the wait status or -1 on timeout.
 int WaitFor(pid_t pid, std::chrono::milliseconds limit) {
   const auto deadline = std::chrono::steady_clock::now() + limit;
   while (std::chrono::steady_clock::now() < deadline) {
@@ -100,32 +100,49 @@ int WaitFor(pid_t pid, std::chrono::milliseconds limit) {
   return -1;
 }
 
-pid_t StartServe(const std::string& database, std::uint16_t port, const std::string& err_path,
-                 std::string* error) {
-  const pid_t pid =
-      Spawn({"serve", "--database", database, "--listen", "127.0.0.1:" + std::to_string(port)},
-            "/dev/null", err_path);
-  if (pid <= 0) {
-    *error = "cannot spawn csphub";
-    return -1;
+ServerProcess::~ServerProcess() {
+  if (pid_ > 0) {
+    ::kill(pid_, SIGKILL);
+    ::waitpid(pid_, nullptr, 0);
   }
+}
+
+void ServerProcess::Start() {
+  port_ = FreePort();
+  ASSERT_NE(port_, 0);
+  std::vector<std::string> args{"serve", "--listen", "127.0.0.1:" + std::to_string(port_)};
+  args.insert(args.end(), args_.begin(), args_.end());
+  pid_ = SpawnCsphub(args, "/dev/null", dir_ + "/stderr.log");
+  ASSERT_GT(pid_, 0);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   while (std::chrono::steady_clock::now() < deadline) {
-    httplib::Client c("127.0.0.1", port);
+    httplib::Client c("127.0.0.1", port_);
     c.set_connection_timeout(0, 200000);
     auto res = c.Get("/healthz");
-    if (res && res->status == 200) return pid;
+    if (res && res->status == 200) return;
     int status = 0;
-    if (::waitpid(pid, &status, WNOHANG) == pid) {
-      *error = "csphub serve exited early: " + ReadFile(err_path);
-      return -1;
+    if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      FAIL() << "csphub serve exited early: " << Log();
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  ::kill(pid, SIGKILL);
-  ::waitpid(pid, nullptr, 0);
-  *error = "csphub serve did not answer /healthz within 10 s: " + ReadFile(err_path);
-  return -1;
+  FAIL() << "csphub serve did not answer /healthz within 10 s: " << Log();
+}
+
+void ServerProcess::Kill9() {
+  ASSERT_GT(pid_, 0);
+  ASSERT_EQ(::kill(pid_, SIGKILL), 0);
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid_, &status, 0), pid_);
+  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+  pid_ = -1;
+}
+
+httplib::Client ServerProcess::Client() const {
+  httplib::Client c("127.0.0.1", port_);
+  c.set_read_timeout(30, 0);
+  return c;
 }
 
 }  // namespace csphub::testing

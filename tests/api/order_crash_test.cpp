@@ -1,0 +1,145 @@
+// Orders are all-or-nothing across crashes: a real `csphub serve` placing 5-line orders back to
+// back is killed with SIGKILL at a random instant, 50 times; after each restart every order on
+// record has all five subscriptions, no subscription is without its order, and every order that
+// was acknowledged (201) is there. On both backends: on PostgreSQL the kill drops the session
+// and the server rolls back whatever transaction it had open.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <random>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "app/demo_data.hpp"
+#include "support/server_process.hpp"
+#include "support/test_server.hpp"
+
+namespace csphub::testing {
+namespace {
+
+constexpr int kRounds = 50;
+constexpr int kLines = 5;
+const std::string kE3 = "6F1E0A2B-7C3D-4E5F-8A9B-0C1D2E3F4004";
+
+std::string FiveLineOrder() {
+  std::string body = R"({"lineItems":[)";
+  for (int i = 0; i < kLines; ++i) {
+    body += std::string(i ? "," : "") + R"({"offerId":")" + kE3 + R"(","quantity":)" +
+            std::to_string(i + 1) + "}";
+  }
+  return body + "]}";
+}
+
+class OrderCrashTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = TempDir();
+    database_ = std::make_unique<TestDatabase>(dir_);
+    server_ = std::make_unique<ServerProcess>(
+        dir_, std::vector<std::string>{"--demo", "--database", database_->url()});
+  }
+  void TearDown() override {
+    server_.reset();
+    database_.reset();
+    std::error_code ignored;
+    std::filesystem::remove_all(dir_, ignored);
+  }
+  // The provider's app token (the signing key lives in the database, so it outlives restarts).
+  std::string ProviderToken() {
+    const auto& p = app::Demo().partners[kProvider];
+    httplib::Params form{{"grant_type", "client_credentials"},
+                         {"client_id", p.client_id},
+                         {"client_secret", p.client_secret}};
+    auto res = server_->Client().Post("/" + p.tenant_id + "/oauth2/v2.0/token", form);
+    return res && res->status == 200 ? JsonField(res->body, "/access_token") : "";
+  }
+  httplib::Headers Auth() const { return {{"Authorization", "Bearer " + token_}}; }
+
+  std::string dir_;
+  std::unique_ptr<TestDatabase> database_;
+  std::unique_ptr<ServerProcess> server_;
+  std::string token_;
+  const std::string customer_ = "/v1/customers/" + app::Demo().customers[2].tenant_id;
+};
+
+TEST_F(OrderCrashTest, AFiveLineOrderKilledAtRandomPointsIsWholeOrAbsent) {
+  ASSERT_NO_FATAL_FAILURE(server_->Start());
+  token_ = ProviderToken();
+  ASSERT_FALSE(token_.empty());
+  auto mca = server_->Client().Post(
+      customer_ + "/agreements", Auth(),
+      R"({"primaryContact":{"firstName":"Ann","lastName":"Lee","email":"ann@northwind.example"},)"
+      R"("dateAgreed":"2024-01-15"})",
+      "application/json");
+  ASSERT_TRUE(mca);
+  ASSERT_EQ(mca->status, 201) << mca->body;
+
+  const unsigned seed = std::random_device{}();
+  SCOPED_TRACE("seed " + std::to_string(seed));
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<int> kill_after_us(0, 40000);
+  std::set<std::string> acknowledged;
+  int interrupted = 0;
+  for (int round = 0; round < kRounds; ++round) {
+    if (round > 0) {
+      ASSERT_NO_FATAL_FAILURE(server_->Start());
+    }
+    std::atomic<bool> cut{false};
+    std::vector<std::string> placed;
+    std::thread client([&] {
+      httplib::Client c = server_->Client();
+      while (true) {
+        auto res = c.Post(customer_ + "/orders", Auth(), FiveLineOrder(), "application/json");
+        if (!res) {  // the kill cut this request off
+          cut = true;
+          return;
+        }
+        if (res->status != 201) return;  // reported below as a missing acknowledgement
+        placed.push_back(JsonField(res->body, "/id"));
+      }
+    });
+    std::this_thread::sleep_for(std::chrono::microseconds(kill_after_us(rng)));
+    ASSERT_NO_FATAL_FAILURE(server_->Kill9());
+    client.join();
+    interrupted += cut ? 1 : 0;
+    acknowledged.insert(placed.begin(), placed.end());
+  }
+  EXPECT_GT(interrupted, kRounds / 2) << "the kills should mostly land during a request";
+
+  ASSERT_NO_FATAL_FAILURE(server_->Start());
+  auto orders = server_->Client().Get(customer_ + "/orders", Auth());
+  auto subs = server_->Client().Get(customer_ + "/subscriptions", Auth());
+  ASSERT_TRUE(orders && subs);
+  ASSERT_EQ(orders->status, 200) << orders->body;
+  ASSERT_EQ(subs->status, 200) << subs->body;
+  const int order_count = std::stoi(JsonField(orders->body, "/totalCount"));
+  const int sub_count = std::stoi(JsonField(subs->body, "/totalCount"));
+  EXPECT_EQ(sub_count, order_count * kLines) << "a subscription without its order, or less";
+  std::set<std::string> on_record;
+  std::set<std::string> subscriptions;
+  for (int i = 0; i < sub_count; ++i) {
+    subscriptions.insert(JsonField(subs->body, "/items/" + std::to_string(i) + "/id"));
+  }
+  for (int i = 0; i < order_count; ++i) {
+    const std::string at = "/items/" + std::to_string(i);
+    on_record.insert(JsonField(orders->body, at + "/id"));
+    for (int line = 0; line < kLines; ++line) {
+      const std::string sub =
+          JsonField(orders->body, at + "/lineItems/" + std::to_string(line) + "/subscriptionId");
+      EXPECT_TRUE(subscriptions.count(sub)) << "order " << i << " line " << line;
+    }
+    EXPECT_EQ(JsonField(orders->body, at + "/lineItems/" + std::to_string(kLines) + "/offerId"),
+              "");
+  }
+  for (const std::string& id : acknowledged) {
+    EXPECT_TRUE(on_record.count(id)) << "acknowledged order " << id << " was lost";
+  }
+  EXPECT_GE(on_record.size(), acknowledged.size());
+  RecordProperty("orders", order_count);
+}
+
+}  // namespace
+}  // namespace csphub::testing
