@@ -1,17 +1,20 @@
 // Two nodes on one database (issue 7): the test server, and a `csphub serve` process on its
 // database (its own pool, port and memory; the token signing key it finds in the database).
 // What must hold across nodes: uniqueness held by the database (racing creates of one domain:
-// exactly one wins), optimistic concurrency (racing updates with one ETag: exactly one wins), and
-// idempotent replay of an answer given by the other node. Runs on both backends (on SQLite the
-// nodes share the file's one-writer lock); it is the point of the PostgreSQL one.
+// exactly one wins), optimistic concurrency (racing billing-profile updates and subscription
+// PATCHes with one ETag: exactly one wins), and idempotent replay of an answer given by the
+// other node. Runs on both backends (on SQLite the nodes share the file's one-writer lock); it is
+// the point of the PostgreSQL one.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <memory>
 #include <thread>
 #include <vector>
 
+#include "app/demo_data.hpp"
 #include "support/customers_fixture.hpp"
 #include "support/server_process.hpp"
 
@@ -104,6 +107,45 @@ TEST_F(MultiNodeTest, RacingUpdatesWithOneEtagExactlyOneWins) {
     });
     EXPECT_EQ(CountOf(statuses, 200), 1) << "round " << round;
     EXPECT_EQ(CountOf(statuses, 412), 3) << "round " << round;
+  }
+}
+
+// The demo's Wingtip Toys holds two subscriptions bought from the provider. Each round, six
+// PATCHes of one of them carry the etag read just before, three through each node: exactly one
+// changes it (200), the others are stale (412), and the timeline gains exactly one event, the
+// winner's quantity.
+TEST_F(MultiNodeTest, RacingSubscriptionPatchesWithOneEtagExactlyOneWins) {
+  const std::string list = "/v1/customers/" + app::Demo().customers[1].tenant_id + "/subscriptions";
+  auto subs = Node(0).Get(list, Auth(provider_));
+  ASSERT_TRUE(subs);
+  ASSERT_EQ(subs->status, 200) << subs->body;
+  const std::string path = list + "/" + JsonField(subs->body, "/items/0/id");
+  for (int round = 0; round < 3; ++round) {
+    auto got = Node(round % 2).Get(path, Auth(provider_));
+    ASSERT_TRUE(got);
+    ASSERT_EQ(got->status, 200) << got->body;
+    const std::string etag = JsonField(got->body, "/attributes/etag");
+    ASSERT_FALSE(etag.empty());
+    std::vector<std::string> bodies(6);
+    const auto statuses = Race(6, [&](int node, int i) {
+      auto res = Node(node).Patch(path, Auth(provider_, {{"If-Match", etag}}),
+                                  R"({"quantity":)" + std::to_string(round * 10 + i + 1) + "}",
+                                  "application/json");
+      if (res) bodies[i] = res->body;
+      return res;
+    });
+    ASSERT_EQ(CountOf(statuses, 200), 1) << "round " << round;
+    EXPECT_EQ(CountOf(statuses, 412), 5) << "round " << round;
+    const auto winner = std::find(statuses.begin(), statuses.end(), 200) - statuses.begin();
+    const std::string quantity = std::to_string(round * 10 + winner + 1);
+    EXPECT_EQ(JsonField(bodies[winner], "/quantity"), quantity);
+    auto now = Node(1 - round % 2).Get(path, Auth(provider_));
+    ASSERT_TRUE(now);
+    EXPECT_EQ(JsonField(now->body, "/quantity"), quantity);
+    EXPECT_EQ(JsonField(now->body, "/attributes/etag"), std::to_string(std::stoll(etag) + 1));
+    auto events = Node(0).Get(path + "/events", Auth(provider_));
+    ASSERT_TRUE(events);
+    EXPECT_EQ(JsonField(events->body, "/totalCount"), std::to_string(round + 2));
   }
 }
 
