@@ -22,22 +22,10 @@ http::Response CreateCustomer(Services& s, http::Request& req) {
 
 http::Response ListCustomers(Services& s, http::Request& req) {
   domain::CustomerListRequest list;
-  auto token = req.Header("MS-ContinuationToken");
-  if (!token) token = req.Query("continuationToken");
-  if (token && !token->empty()) {
-    list.continuation = *token;
-  } else {
-    if (auto raw = req.Query("size"); raw && !raw->empty()) {
-      try {
-        std::size_t used = 0;
-        list.size = std::stoi(*raw, &used);
-        if (used != raw->size() || list.size < 1) throw std::invalid_argument("size");
-      } catch (const std::exception&) {
-        return ErrorResponse(
-            InvalidField("size", "must be a whole number from 1 to " +
-                                     std::to_string(domain::CustomerService::kMaxPageSize)));
-      }
-    }
+  ASSIGN_OR_RESPOND(page_request, ReadPageRequest(req, domain::CustomerService::kMaxPageSize));
+  list.size = page_request->size;
+  list.continuation = page_request->continuation;
+  if (list.continuation.empty()) {
     if (auto f = req.Query("filter"); f && !f->empty()) {
       Status st = ReadCustomerFilter(*f, list);
       if (!st.ok()) return ErrorResponse(st);

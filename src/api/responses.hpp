@@ -26,6 +26,15 @@ inline http::Response NoContent() {
   return r;
 }
 
+// Where a paged list (customers, users) starts: the continuation token (MS-ContinuationToken
+// header, or ?continuationToken=) or, without one, ?size= (0 when absent). 400 naming `size`
+// when it is not a whole number from 1 to `max_size`.
+struct PageRequest {
+  int size = 0;
+  std::string continuation;
+};
+Result<PageRequest> ReadPageRequest(const http::Request& req, int max_size);
+
 // The locale for localized text: ?locale=, then X-Locale, then en-US.
 std::string RequestLocale(const http::Request& req);
 

@@ -80,6 +80,23 @@ std::vector<http::Route> BuildRoutes(Services& s) {
       {"POST", "/v1/customers/:id/agreements", "customers", true, CreateCustomerAgreement},
       {"GET", "/v1/customers/:id/agreements", "customers", true, ListCustomerAgreements},
 
+      // A customer tenant's users, directory roles and licenses (reference §2.8, §4.2).
+      {"POST", "/v1/customers/:id/users", "users", true, CreateCustomerUser},
+      {"GET", "/v1/customers/:id/users", "users", true, ListCustomerUsers},
+      {"GET", "/v1/customers/:id/users/:uid", "users", true, GetCustomerUser},
+      {"PATCH", "/v1/customers/:id/users/:uid", "users", true, PatchCustomerUser},
+      {"DELETE", "/v1/customers/:id/users/:uid", "users", true, DeleteCustomerUser},
+      {"GET", "/v1/customers/:id/users/:uid/directoryroles", "users", true, ListUserDirectoryRoles},
+      {"GET", "/v1/customers/:id/users/:uid/licenses", "users", true, ListUserLicenses},
+      {"POST", "/v1/customers/:id/users/:uid/licenseupdates", "users", true, UpdateUserLicenses},
+      {"GET", "/v1/customers/:id/directoryroles", "users", true, ListDirectoryRoles},
+      {"GET", "/v1/customers/:id/directoryroles/:rid/usermembers", "users", true, ListRoleMembers},
+      {"POST", "/v1/customers/:id/directoryroles/:rid/usermembers", "users", true, AddRoleMember},
+      {"DELETE", "/v1/customers/:id/directoryroles/:rid/usermembers/:uid", "users", true,
+       RemoveRoleMember},
+      {"GET", "/v1/customers/:id/subscribedskus", "users", true, ListSubscribedSkus},
+      {"GET", "/v1/customers/:id/subscribedskus/:sku/users", "users", true, ListSkuHolders},
+
       // Orders and subscriptions (reference §2.12, §4.2).
       {"POST", "/v1/customers/:id/orders", "orders", true, CreateOrder},
       {"GET", "/v1/customers/:id/orders", "orders", true, ListOrders},
@@ -89,6 +106,8 @@ std::vector<http::Route> BuildRoutes(Services& s) {
       {"PATCH", "/v1/customers/:id/subscriptions/:sid", "subscriptions", true, PatchSubscription},
       {"GET", "/v1/customers/:id/subscriptions/:sid/events", "subscriptions", true,
        ListSubscriptionEvents},
+      {"GET", "/v1/customers/:id/subscriptions/:sid/addons", "subscriptions", true,
+       ListSubscriptionAddOns},
       {"GET", "/v1/customers/:id/subscriptions/:sid/supportcontact", "subscriptions", true,
        GetSupportContact},
       {"PUT", "/v1/customers/:id/subscriptions/:sid/supportcontact", "subscriptions", true,

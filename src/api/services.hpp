@@ -10,6 +10,8 @@
 #include "domain/customer/customer_invitation_service.hpp"
 #include "domain/customer/customer_service.hpp"
 #include "domain/customer/self_serve_policy_service.hpp"
+#include "domain/directory/customer_user_service.hpp"
+#include "domain/directory/license_service.hpp"
 #include "domain/identity/identity_service.hpp"
 #include "domain/partner/partner_service.hpp"
 #include "domain/relationship/partnership_service.hpp"
@@ -32,6 +34,8 @@ struct Services {
   domain::OrderService& orders;
   domain::SubscriptionService& subscriptions;
   domain::TransferService& transfers;
+  domain::CustomerUserService& customer_users;
+  domain::LicenseService& licenses;
 };
 
 }  // namespace csphub::api

@@ -58,6 +58,13 @@ http::Response PatchSubscription(Services& s, http::Request& req) {
   return SubscriptionResponse(*sub);
 }
 
+http::Response ListSubscriptionAddOns(Services& s, http::Request& req) {
+  ASSIGN_OR_RESPOND(addons, s.subscriptions.AddOns(Caller(req), req.Param("id"), req.Param("sid")));
+  return Json(200, Collection(addons->size(), [&](JsonOut& j) {
+                for (const auto& a : *addons) WriteSubscription(j, a);
+              }));
+}
+
 http::Response ListSubscriptionEvents(Services& s, http::Request& req) {
   ASSIGN_OR_RESPOND(events,
                     s.subscriptions.Timeline(Caller(req), req.Param("id"), req.Param("sid")));

@@ -130,13 +130,16 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   a->orders_ = std::make_unique<domain::OrderService>(*a->deps_);
   a->subscriptions_ = std::make_unique<domain::SubscriptionService>(*a->deps_);
   a->transfers_ = std::make_unique<domain::TransferService>(*a->deps_);
+  a->customer_users_ = std::make_unique<domain::CustomerUserService>(*a->deps_);
+  a->licenses_ = std::make_unique<domain::LicenseService>(*a->deps_);
   ASSIGN_OR_RETURN(std::string key, SigningKey(config, *a->store_, *a->secrets_));
   a->tokens_ = std::make_unique<auth::TokenService>(key, config.token_ttl_seconds, *a->clock_);
   a->sealer_ = std::make_unique<auth::ResponseSealer>(key);
-  a->services_ = std::make_unique<api::Services>(api::Services{
-      *a->store_, *a->partners_, *a->identity_, *a->partnerships_, *a->audit_, *a->customers_,
-      *a->tokens_, *a->customer_invitations_, *a->agreements_, *a->self_serve_policies_,
-      *a->catalog_, *a->orders_, *a->subscriptions_, *a->transfers_});
+  a->services_ = std::make_unique<api::Services>(
+      api::Services{*a->store_, *a->partners_, *a->identity_, *a->partnerships_, *a->audit_,
+                    *a->customers_, *a->tokens_, *a->customer_invitations_, *a->agreements_,
+                    *a->self_serve_policies_, *a->catalog_, *a->orders_, *a->subscriptions_,
+                    *a->transfers_, *a->customer_users_, *a->licenses_});
   return a;
 }
 

@@ -42,6 +42,8 @@ class Application {
   domain::OrderService& orders() { return *orders_; }
   domain::SubscriptionService& subscriptions() { return *subscriptions_; }
   domain::TransferService& transfers() { return *transfers_; }
+  domain::CustomerUserService& customer_users() { return *customer_users_; }
+  domain::LicenseService& licenses() { return *licenses_; }
   const Config& config() const { return config_; }
 
  private:
@@ -65,6 +67,8 @@ class Application {
   std::unique_ptr<domain::OrderService> orders_;
   std::unique_ptr<domain::SubscriptionService> subscriptions_;
   std::unique_ptr<domain::TransferService> transfers_;
+  std::unique_ptr<domain::CustomerUserService> customer_users_;
+  std::unique_ptr<domain::LicenseService> licenses_;
   std::unique_ptr<auth::TokenService> tokens_;
   std::unique_ptr<auth::ResponseSealer> sealer_;
   std::unique_ptr<api::Services> services_;

@@ -71,6 +71,13 @@ inline constexpr int kSubscriptionInTransfer = 700209;       // held by another 
 inline constexpr int kSubscriptionNotTransferable = 700210;  // not active, not the source's, ...
 inline constexpr int kTransferNotActive = 700211;  // Complete, Rejected, Withdrawn or Expired
 inline constexpr int kWrongTransferSide = 700212;  // target accepts/rejects, source withdraws
+// Customer users and licenses (docs/error-codes.md).
+inline constexpr int kDelegatedAdminRequired = 700213;  // users and licenses need DAP
+inline constexpr int kUsageLocationRequired = 700214;   // no license without a usage location
+inline constexpr int kUserNotRestorable = 700215;       // soft-deleted more than 30 days ago
+inline constexpr int kLicensesAssigned = 800090;        // quantity below the units assigned
+inline constexpr int kOutOfLicenses = 60012;            // no units left to assign
+inline constexpr int kUserNotFound = 60002;
 inline constexpr int kLastGlobalAdmin = 700301;
 inline constexpr int kIdempotencyKeyReused = 700422;
 inline constexpr int kCatalogVersionOlder = 700601;  // catalog import older than the one in use

@@ -20,6 +20,7 @@
 #include "domain/customer/agreement_repository.hpp"
 #include "domain/customer/customer_repository.hpp"
 #include "domain/customer/self_serve_policy_repository.hpp"
+#include "domain/directory/license_repository.hpp"
 #include "domain/idempotency/idempotency_repository.hpp"
 #include "domain/identity/identity_repository.hpp"
 #include "domain/partner/partner_repository.hpp"
@@ -44,6 +45,7 @@ class Repositories {
   virtual OrderRepository& Orders() = 0;
   virtual SubscriptionRepository& Subscriptions() = 0;
   virtual TransferRepository& Transfers() = 0;
+  virtual LicenseRepository& Licenses() = 0;
   // Instance-wide settings (the operator's credential hash, the token signing key, ...).
   virtual Result<std::string> GetSetting(const std::string& key) = 0;  // NotFound if unset
   virtual Status PutSetting(const std::string& key, const std::string& value) = 0;

@@ -47,6 +47,13 @@ const char* const kBillingBody =
     R"("defaultAddress":{"country":"US","city":"Redmond","state":"WA",)"
     R"("addressLine1":"1 Main St","postalCode":"98052"}})";
 
+// A customer's users: Global admin, Admin agent and User management admin manage them; every role
+// that assigns licenses (all but Billing admin) reads them and assigns licenses (reference §3.2).
+const std::set<std::string> kCustomerUserManagers = {"GlobalAdmin", "AdminAgent",
+                                                     "UserManagementAdmin"};
+const std::set<std::string> kCustomerUserViewers = {"GlobalAdmin", "AdminAgent", "SalesAgent",
+                                                    "HelpdeskAgent", "UserManagementAdmin"};
+
 // Orders and subscriptions: every role but the User management admin (reference §3.2).
 const std::set<std::string> kBuyers = {"GlobalAdmin", "AdminAgent", "SalesAgent", "HelpdeskAgent",
                                        "BillingAdmin"};
@@ -70,6 +77,10 @@ std::vector<Operation> Operations() {
       R"({"companyProfile":{"domain":"roledenied"},"billingProfile":)" + std::string(kBillingBody) +
       "}";
   const std::string subscription = "/v1/customers/" + some_id + "/subscriptions/" + some_id;
+  const std::string users = "/v1/customers/" + some_id + "/users";
+  const std::string role_members =
+      "/v1/customers/" + some_id +
+      "/directoryroles/62e90394-69f5-4237-9190-012177145e10/usermembers";
   const std::string transfers = "/v1/customers/" + some_id + "/transfers";
   const std::string transfer = transfers + "/" + some_id;
   return {
@@ -128,6 +139,22 @@ std::vector<Operation> Operations() {
       {"POST", transfer + "/accept", "", {"GlobalAdmin"}},
       {"PATCH", transfer, R"({"status":"reject"})", {"GlobalAdmin"}},
       {"DELETE", transfer, "", {"GlobalAdmin"}},
+      {"POST", users, R"({"userPrincipalName":"x@x.example","displayName":"X"})",
+       kCustomerUserManagers},
+      {"GET", users, "", kCustomerUserViewers},
+      {"GET", users + "/" + some_id, "", kCustomerUserViewers},
+      {"PATCH", users + "/" + some_id, R"({"displayName":"X"})", kCustomerUserManagers},
+      {"PATCH",
+       users + "/" + some_id,
+       R"({"passwordProfile":{"forceChangePassword":true}})",
+       {"GlobalAdmin", "AdminAgent", "HelpdeskAgent", "UserManagementAdmin"}},
+      {"DELETE", users + "/" + some_id, "", kCustomerUserManagers},
+      {"GET", "/v1/customers/" + some_id + "/directoryroles", "", kCustomerUserViewers},
+      {"POST", role_members, R"({"id":")" + some_id + R"("})", kCustomerUserManagers},
+      {"DELETE", role_members + "/" + some_id, "", kCustomerUserManagers},
+      {"GET", "/v1/customers/" + some_id + "/subscribedskus", "", kCustomerUserViewers},
+      {"POST", users + "/" + some_id + "/licenseupdates",
+       R"({"licensesToAssign":[{"skuId":"A:B"}]})", kCustomerUserViewers},
       {"GET", "/v1/users", "", kUserAdmins},
       {"POST", "/v1/users",
        R"({"userPrincipalName":"denied","displayName":"Denied","roles":["SalesAgent"]})",
@@ -235,7 +262,7 @@ TEST_F(RoleDenialsTest, EveryForbiddenCellIsDeniedWith900150NamingAllowedRoles) 
   // then customers: 5 view/update/add ops × 2 + 2 PATCH ops × 4; agreements: POST × 3 + GET × 2;
   // self-serve policies: 3 writes × 4 + 2 reads × 2; orders and subscriptions 13; transfers:
   // 4 writes × 5 + 2 reads × 1.
-  EXPECT_EQ(denied_cells, 20 + 20 + 8 + 4 + 10 + 8 + 3 + 2 + 12 + 4 + 13 + 22);
+  EXPECT_EQ(denied_cells, 20 + 20 + 8 + 4 + 10 + 8 + 3 + 2 + 12 + 4 + 13 + 22 + 22);
 }
 
 TEST_F(RoleDenialsTest, EveryAllowedCellPassesTheRoleCheck) {

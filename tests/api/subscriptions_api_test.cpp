@@ -123,6 +123,11 @@ TEST_F(SubscriptionsApiTest, SuspendingABaseSuspendsItsAddOns) {
   const std::string base = Buy(provider_, kProvidersOwn, kE3, 5);
   const std::string addon =
       Buy(provider_, kProvidersOwn, kPhoneSystem, 5, R"(,"parentSubscriptionId":")" + base + "\"");
+  auto addons = server_.Get(provider_, Subscription(kProvidersOwn, base) + "/addons");
+  ASSERT_TRUE(addons);
+  EXPECT_EQ(JsonField(addons->body, "/totalCount"), "1");
+  EXPECT_EQ(JsonField(addons->body, "/items/0/id"), addon);
+  EXPECT_EQ(Field(provider_, kProvidersOwn, addon, "/totalCount", "/addons"), "0");
   ASSERT_EQ(PatchSub(provider_, kProvidersOwn, base, R"({"status":"suspended"})")->status, 200);
   EXPECT_EQ(Field(provider_, kProvidersOwn, addon, "/status"), "suspended");
   ExpectPatchError(provider_, kProvidersOwn, addon, R"({"status":"active"})", 409, "27009");

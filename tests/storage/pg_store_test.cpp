@@ -92,6 +92,46 @@ TEST_F(PgStoreTest, RefusesNewerSchema) {
   EXPECT_EQ(migrated.status().code(), StatusCode::kFailedPrecondition);
 }
 
+// A database made before V008 kept the Global Administrator in a column; upgrading moves it into
+// the role membership and drops the column (SQLite's twin is in directory_store_test.cpp).
+TEST_F(PgStoreTest, UpgradingToV008MovesGlobalAdminsIntoTheRole) {
+  store_.reset();
+  db_ = std::make_unique<testing::TestDatabase>(dir_);  // a fresh, empty database
+  path_ = db_->url();
+  db_->ExecPostgres(
+      "CREATE TABLE schema_migrations(version integer PRIMARY KEY, name text NOT NULL, "
+      "applied_at timestamptz NOT NULL DEFAULT now())");
+  for (const postgres::Migration& m : postgres::AllMigrations()) {
+    if (m.version >= 8) break;
+    db_->ExecPostgres(std::string(m.sql));
+    db_->ExecPostgres("INSERT INTO schema_migrations(version, name) VALUES(" +
+                      std::to_string(m.version) + ", 'v')");
+  }
+  db_->ExecPostgres(
+      "INSERT INTO tenant_domains VALUES('a.example', 'c1', 'customer');"
+      "INSERT INTO customers(id, commerce_id, domain, company_name, billing_first_name, "
+      "billing_last_name, billing_email, culture, language, country, city, address_line1, "
+      "postal_code, billing_etag, created_at, updated_at) VALUES('c1', 'k1', 'a.example', 'A', "
+      "'A', 'B', 'a@a.example', 'en-US', 'en', 'US', 'X', 'Y', '1', 1, 0, 0);"
+      "INSERT INTO customer_users(id, customer_id, user_principal_name, display_name, "
+      "password_hash, must_change_password, global_admin, created_at, updated_at) VALUES"
+      "('u1', 'c1', 'admin@a.example', 'A', 'h', false, true, 7, 7), "
+      "('u2', 'c1', 'bob@a.example', 'B', 'h', false, false, 0, 0)");
+  Reopen();  // migrates to the newest version
+  EXPECT_TRUE(R([](Repositories& r) -> Status {
+                ASSIGN_OR_RETURN(auto admin, r.CustomerUsers().Get("c1", "u1"));
+                ASSIGN_OR_RETURN(auto bob, r.CustomerUsers().Get("c1", "u2"));
+                EXPECT_TRUE(admin.global_admin);
+                EXPECT_FALSE(bob.global_admin);
+                return Status::Ok();
+              }).ok());
+  EXPECT_EQ(Column("SELECT user_id || ' ' || added_at FROM customer_directory_role_members"),
+            std::vector<std::string>{"u1 7"});
+  EXPECT_EQ(Column("SELECT count(*) FROM information_schema.columns WHERE "
+                   "table_name='customer_users' AND column_name='global_admin'"),
+            std::vector<std::string>{"0"});
+}
+
 // Read-modify-write from many threads on two stores (two nodes): SERIALIZABLE plus the retry in
 // Write() loses no increment, as SQLite's single writer does not.
 TEST_F(PgStoreTest, ConcurrentReadModifyWritesLoseNothing) {

@@ -6,6 +6,7 @@
 #include "domain/commerce/commerce_rules.hpp"
 #include "domain/commerce/reseller_of_record.hpp"
 #include "domain/customer/customer_visibility.hpp"
+#include "domain/directory/license_service.hpp"
 #include "domain/identity/permissions.hpp"
 
 namespace csphub::domain {
@@ -120,6 +121,26 @@ Result<Subscription> SubscriptionService::Get(const CallContext& ctx,
   return Presented(std::move(*out), as_of.value_or(deps_.clock.Now()));
 }
 
+Result<std::vector<Subscription>> SubscriptionService::AddOns(const CallContext& ctx,
+                                                              const std::string& customer_id,
+                                                              const std::string& id) {
+  RETURN_IF_ERROR(Authorize(ctx, Operation::kViewSubscriptions));
+  const std::string cid = ToLower(customer_id);
+  std::vector<Subscription> out;
+  RETURN_IF_ERROR(deps_.store.Read([&](Repositories& repos) -> Status {
+    ASSIGN_OR_RETURN(Subscription base, Visible(repos, ctx, cid, id));
+    ASSIGN_OR_RETURN(auto all,
+                     repos.Subscriptions().List({.customer_id = cid, .visible_to = ctx.tenant_id}));
+    for (Subscription& s : all) {
+      if (s.parent_subscription_id == base.id) out.push_back(std::move(s));
+    }
+    return Status::Ok();
+  }));
+  const TimePoint now = deps_.clock.Now();
+  for (Subscription& s : out) s = Presented(std::move(s), now);
+  return out;
+}
+
 Result<std::vector<SubscriptionEvent>> SubscriptionService::Timeline(const CallContext& ctx,
                                                                      const std::string& customer_id,
                                                                      const std::string& id) {
@@ -178,6 +199,7 @@ Result<Subscription> SubscriptionService::Update(const CallContext& ctx,
             pc::kSubscriptionSuspended);
       }
       RETURN_IF_ERROR(CheckQuantity(repos, current, *change.quantity));
+      RETURN_IF_ERROR(CheckAssignedUnitsStayCovered(repos, current, *change.quantity, now));
       next.quantity = *change.quantity;
       changed.push_back("quantity");
     }

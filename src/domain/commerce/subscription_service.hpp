@@ -52,6 +52,9 @@ class SubscriptionService {
   // The subscription now, or as it was at `as_of` (404 20003 if it did not exist yet).
   Result<Subscription> Get(const CallContext& ctx, const std::string& customer_id,
                            const std::string& id, std::optional<TimePoint> as_of = {});
+  // The subscription's add-ons (reference §4.2 …/addons), oldest first.
+  Result<std::vector<Subscription>> AddOns(const CallContext& ctx, const std::string& customer_id,
+                                           const std::string& id);
   // Every change, oldest first, with the state after it.
   Result<std::vector<SubscriptionEvent>> Timeline(const CallContext& ctx,
                                                   const std::string& customer_id,

@@ -53,6 +53,16 @@ class CustomerRepository {
       const std::string& customer_id) = 0;
 };
 
+// A page of a customer's users in principal-name order.
+struct CustomerUserQuery {
+  std::string customer_id;
+  std::string state = "active";  // "active" | "inactive" (soft-deleted)
+  std::string after_upn;         // the last principal name of the previous page
+  int limit = 100;
+};
+
+// `global_admin` of a CustomerUser is its membership of the Global Administrator directory role:
+// Insert and Update add or remove that membership to match it.
 class CustomerUserRepository {
  public:
   virtual ~CustomerUserRepository() = default;
@@ -61,6 +71,23 @@ class CustomerUserRepository {
   virtual Status Update(const CustomerUser& u) = 0;
   virtual Result<CustomerUser> Get(const std::string& customer_id, const std::string& id) = 0;
   virtual Result<CustomerUser> GetByPrincipalName(const std::string& upn) = 0;
+  virtual Result<std::vector<CustomerUser>> List(const CustomerUserQuery& q) = 0;
+  // Deletes for good the customer's users soft-deleted at or before `cutoff`, with their roles
+  // and licenses; returns how many.
+  virtual Result<int> PurgeSoftDeleted(const std::string& customer_id, TimePoint cutoff) = 0;
+  // Directory role membership. Add: AlreadyExists when a member; Remove: NotFound when not.
+  virtual Status AddRoleMember(const std::string& customer_id, const std::string& role_id,
+                               const std::string& user_id, TimePoint when) = 0;
+  virtual Status RemoveRoleMember(const std::string& customer_id, const std::string& role_id,
+                                  const std::string& user_id) = 0;
+  // The role's members, by principal name.
+  virtual Result<std::vector<CustomerUser>> RoleMembers(const std::string& customer_id,
+                                                        const std::string& role_id) = 0;
+  virtual Result<std::vector<std::string>> RolesOf(const std::string& customer_id,
+                                                   const std::string& user_id) = 0;
+  // The users holding a license SKU, by principal name: one range of the assignments' SKU index.
+  virtual Result<std::vector<CustomerUser>> HoldersOf(const std::string& customer_id,
+                                                      const std::string& sku_id) = 0;
 };
 
 }  // namespace csphub::domain

@@ -48,6 +48,10 @@ const std::array<Entry, static_cast<size_t>(Operation::kCount)> kTable{{
     {Operation::kManageCustomerUsers,
      "manage customer users",
      {R::kGlobalAdmin, R::kAdminAgent, R::kUserManagementAdmin}},
+    // Reading users is what assigning licenses needs, so every role that assigns them reads.
+    {Operation::kViewCustomerUsers,
+     "view customer users",
+     {R::kGlobalAdmin, R::kAdminAgent, R::kSalesAgent, R::kHelpdeskAgent, R::kUserManagementAdmin}},
     {Operation::kResetCustomerUserPassword,
      "reset a customer user's password",
      {R::kGlobalAdmin, R::kAdminAgent, R::kHelpdeskAgent, R::kUserManagementAdmin}},

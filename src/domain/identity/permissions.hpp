@@ -20,6 +20,7 @@ enum class Operation {
   kViewSelfServePolicy,
   kManageSelfServePolicy,
   kManageCustomerUsers,
+  kViewCustomerUsers,
   kResetCustomerUserPassword,
   kBulkUploadCustomerUsers,
   kManageLicenses,

@@ -130,6 +130,35 @@ class SqliteCustomerUserRepository final : public domain::CustomerUserRepository
   Status Update(const domain::CustomerUser& u) override;
   Result<domain::CustomerUser> Get(const std::string& customer_id, const std::string& id) override;
   Result<domain::CustomerUser> GetByPrincipalName(const std::string& upn) override;
+  Result<std::vector<domain::CustomerUser>> List(const domain::CustomerUserQuery& q) override;
+  Result<int> PurgeSoftDeleted(const std::string& customer_id, TimePoint cutoff) override;
+  Status AddRoleMember(const std::string& customer_id, const std::string& role_id,
+                       const std::string& user_id, TimePoint when) override;
+  Status RemoveRoleMember(const std::string& customer_id, const std::string& role_id,
+                          const std::string& user_id) override;
+  Result<std::vector<domain::CustomerUser>> RoleMembers(const std::string& customer_id,
+                                                        const std::string& role_id) override;
+  Result<std::vector<std::string>> RolesOf(const std::string& customer_id,
+                                           const std::string& user_id) override;
+  Result<std::vector<domain::CustomerUser>> HoldersOf(const std::string& customer_id,
+                                                      const std::string& sku_id) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqliteLicenseRepository final : public domain::LicenseRepository {
+ public:
+  explicit SqliteLicenseRepository(Connection& c) : c_(c) {}
+  Status Put(const domain::LicenseAssignment& a) override;
+  Status Remove(const std::string& customer_id, const std::string& user_id,
+                const std::string& sku_id) override;
+  Status RemoveAllOf(const std::string& customer_id, const std::string& user_id) override;
+  Result<std::vector<domain::LicenseAssignment>> ListForUser(const std::string& customer_id,
+                                                             const std::string& user_id) override;
+  Result<std::vector<std::pair<std::string, std::int64_t>>> ConsumedBySku(
+      const std::string& customer_id) override;
+  Result<std::int64_t> Consumed(const std::string& customer_id, const std::string& sku_id) override;
 
  private:
   Connection& c_;
@@ -248,7 +277,8 @@ class SqliteRepositories final : public domain::Repositories {
         self_serve_policies_(c),
         orders_(c),
         subscriptions_(c),
-        transfers_(c) {}
+        transfers_(c),
+        licenses_(c) {}
   domain::PartnerRepository& Partners() override { return partners_; }
   domain::PartnerUserRepository& PartnerUsers() override { return users_; }
   domain::AppRegistrationRepository& Apps() override { return apps_; }
@@ -263,6 +293,7 @@ class SqliteRepositories final : public domain::Repositories {
   domain::OrderRepository& Orders() override { return orders_; }
   domain::SubscriptionRepository& Subscriptions() override { return subscriptions_; }
   domain::TransferRepository& Transfers() override { return transfers_; }
+  domain::LicenseRepository& Licenses() override { return licenses_; }
   Result<std::string> GetSetting(const std::string& key) override;
   Status PutSetting(const std::string& key, const std::string& value) override;
 
@@ -282,6 +313,7 @@ class SqliteRepositories final : public domain::Repositories {
   SqliteOrderRepository orders_;
   SqliteSubscriptionRepository subscriptions_;
   SqliteTransferRepository transfers_;
+  SqliteLicenseRepository licenses_;
 };
 
 }  // namespace csphub::storage::sqlite
