@@ -8,14 +8,17 @@
 #   - as root: `apt-get update` (only then), then `apt-get install --no-install-recommends`;
 #   - otherwise: prints the sudo command to run and exits 1.
 #
-# To add a group (PostgreSQL, a browser for the portal tests, ...), add one entry to PKG_GROUPS.
+# To add a group (a browser for the portal tests, ...), add one entry to PKG_GROUPS.
+# postgresql-15 is in `build` because `make test` runs every suite on PostgreSQL too, in a
+# throwaway cluster of its own (scripts/pg-cluster.sh); Debian's default cluster is not used.
 set -euo pipefail
 
 declare -A PKG_GROUPS=(
   [build]="build-essential cmake ninja-build ccache pkg-config git clang-format
            librestinio-dev libasio-dev libfmt-dev libspdlog-dev rapidjson-dev nlohmann-json3-dev
            libsqlite3-dev sqlite3 libpq-dev libsodium-dev libjwt-dev libssl-dev libcli11-dev
-           libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev"
+           libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
+           postgresql-15 postgresql-client-15"
   [bench]="nginx-light wrk util-linux procps curl"
 )
 
@@ -72,6 +75,16 @@ apt_opts=(-o DPkg::Lock::Timeout=300)
 apt-get "${apt_opts[@]}" update
 DEBIAN_FRONTEND=noninteractive apt-get "${apt_opts[@]}" install -y --no-install-recommends \
   "${missing[@]}"
+
+# Installing postgresql-15 creates and starts Debian's default cluster (15/main, port 5432).
+# The tests start their own throwaway clusters and never use it: stop it and keep it from
+# starting at boot. Harmless when it fails (no init system).
+if [[ " ${missing[*]} " == *" postgresql-15 "* ]]; then
+  if command -v pg_ctlcluster >/dev/null; then pg_ctlcluster 15 main stop >/dev/null 2>&1 || true; fi
+  if [[ -f /etc/postgresql/15/main/start.conf ]]; then
+    echo manual >/etc/postgresql/15/main/start.conf
+  fi
+fi
 
 # Installing nginx may start Debian's default site on port 80. The bench starts its own nginx
 # from a private config on a free loopback port and never uses that service, so stop it and keep

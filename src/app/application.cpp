@@ -12,7 +12,7 @@
 #include "api/idempotency.hpp"
 #include "api/middleware.hpp"
 #include "api/routes.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
+#include "app/store_factory.hpp"
 
 namespace csphub::app {
 namespace {
@@ -106,8 +106,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   if (a->config_.public_url.empty()) a->config_.public_url = "http://" + config.listen;
   a->clock_ = clock ? std::move(clock) : std::make_unique<SystemClock>();
   a->ids_ = ids ? std::move(ids) : std::make_unique<RandomIdGenerator>();
-  ASSIGN_OR_RETURN(a->store_,
-                   storage::sqlite::SqliteStore::Open(config.database, config.db_readers));
+  ASSIGN_OR_RETURN(a->store_, OpenStore(config));
   a->hasher_ = std::make_unique<auth::Argon2idHasher>(config.argon2_ops_limit,
                                                       config.argon2_mem_limit_kib * 1024);
   a->secrets_ = std::make_unique<auth::SodiumSecretFactory>();

@@ -25,6 +25,7 @@ const Field kFields[] = {
     {"public_url", &Config::public_url},
     {"threads", &Config::threads},
     {"db_readers", &Config::db_readers},
+    {"db_connections", &Config::db_connections},
     {"body_limit_bytes", &Config::body_limit_bytes},
     {"read_timeout_ms", &Config::read_timeout_ms},
     {"write_timeout_ms", &Config::write_timeout_ms},
@@ -185,10 +186,15 @@ Status Validate(const Config& c) {
     return InvalidArgument("listen must be HOST:PORT, such as 127.0.0.1:8080 (got '" + c.listen +
                            "').");
   }
-  if (c.database.empty()) return InvalidArgument("database must name a SQLite file.");
+  if (c.database.empty()) {
+    return InvalidArgument("database must name a SQLite file or a postgresql:// URL.");
+  }
   if (c.threads < 1 || c.threads > 256) return InvalidArgument("threads must be 1 to 256.");
   if (c.db_readers < 0 || c.db_readers > 256)
     return InvalidArgument("db_readers must be 0 to 256.");
+  if (c.db_connections < 1 || c.db_connections > 1000) {
+    return InvalidArgument("db_connections must be 1 to 1000.");
+  }
   if (c.body_limit_bytes < 1024) return InvalidArgument("body_limit_bytes must be at least 1024.");
   for (int v : {c.read_timeout_ms, c.write_timeout_ms, c.handler_timeout_ms}) {
     if (v < 100) return InvalidArgument("timeouts must be at least 100 ms.");

@@ -12,11 +12,13 @@
 namespace csphub::app {
 
 struct Config {
-  std::string listen = "127.0.0.1:8080";   // HOST:PORT; port 0 picks a free port
-  std::string database = "csphub.sqlite";  // SQLite file path
+  std::string listen = "127.0.0.1:8080";  // HOST:PORT; port 0 picks a free port
+  // A SQLite file path, or postgresql://user@host:port/db (also postgres://) for PostgreSQL.
+  std::string database = "csphub.sqlite";
   std::string public_url;                  // base of links in emails; default http://<listen>
   int threads = 4;                         // HTTP worker threads (handlers block on the store)
   int db_readers = 4;                      // SQLite reader connections
+  int db_connections = 8;                  // PostgreSQL connections of this node (reads + writes)
   std::size_t body_limit_bytes = 1 << 20;  // larger request bodies get 413
   int read_timeout_ms = 15000;             // to read the next request on a connection
   int write_timeout_ms = 15000;            // to write a response

@@ -4,10 +4,9 @@
 #include "api/json.hpp"
 #include "app/application.hpp"
 #include "app/demo_data.hpp"
+#include "app/store_factory.hpp"
 #include "cli/cli.hpp"
 #include "common/ids.hpp"
-#include "storage/sqlite/connection.hpp"
-#include "storage/sqlite/migrations.hpp"
 
 namespace csphub::cli {
 namespace {
@@ -56,13 +55,12 @@ void AddMigrate(CLI::App& root) {
   AddCommonOptions(*cmd, *opts);
   cmd->callback([opts] {
     const app::Config config = ResolveConfig(*opts);
-    auto conn = storage::sqlite::Connection::Open(config.database, false);
-    if (!conn.ok()) Fail(conn.status().description());
-    const int version = OrFail(storage::sqlite::Migrate(**conn));
+    const int version = OrFail(app::MigrateDatabase(config.database));
     if (Json(*opts)) {
       std::printf("{\"schemaVersion\":%d}\n", version);
     } else {
-      std::printf("Database %s is at schema version %d.\n", config.database.c_str(), version);
+      std::printf("Database %s is at schema version %d.\n",
+                  app::RedactedDatabase(config.database).c_str(), version);
     }
   });
 }

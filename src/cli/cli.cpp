@@ -12,7 +12,8 @@ namespace csphub::cli {
 
 void AddCommonOptions(CLI::App& cmd, CommonOptions& opts) {
   cmd.add_option("--config", opts.config_file, "JSON config file (see docs/configuration.md)");
-  cmd.add_option("--database", opts.database, "SQLite database file");
+  cmd.add_option("--database", opts.database,
+                 "SQLite database file, or postgresql://user@host:port/db");
   cmd.add_option("--output", opts.output, "text or json")->check(CLI::IsMember({"text", "json"}));
 }
 

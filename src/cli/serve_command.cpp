@@ -5,6 +5,7 @@
 
 #include "app/application.hpp"
 #include "app/demo_data.hpp"
+#include "app/store_factory.hpp"
 #include "cli/cli.hpp"
 #include "http/server.hpp"
 
@@ -58,7 +59,7 @@ void Serve(const ServeOptions& opts) {
   if (!port.ok()) Fail(port.status().description());
   const std::string url = "http://" + config.host() + ":" + std::to_string(*port);
   spdlog::info("{{\"event\":\"listening\",\"url\":\"{}\",\"database\":\"{}\"}}", url,
-               config.database);
+               app::RedactedDatabase(config.database));
   if (config.demo) PrintDemoBanner(url);
   a.WaitForStopSignal();
   // (No arguments: spdlog prints the text as is, so no brace doubling here.)

@@ -1,7 +1,6 @@
 // MS-RequestId idempotency over real sockets, on a write that returns a once-shown secret
 // (POST /v1/users answers with a temporary password).
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <string>
 
@@ -118,22 +117,11 @@ TEST_F(IdempotencyApiTest, StoredAnswersHoldNoSecretInClear) {
   const std::string password = JsonField(first->body, "/passwordProfile/password");
   ASSERT_FALSE(password.empty());
   std::string everything;
-  // Read the raw table through SQLite: neither the request ID nor the password is there.
-  auto db = server_.app().config().database;
-  sqlite3* raw = nullptr;
-  ASSERT_EQ(sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(raw, "SELECT lookup_id || sealed FROM idempotency_records", -1,
-                               &stmt, nullptr),
-            SQLITE_OK);
-  int rows = 0;
-  while (sqlite3_step(stmt) == SQLITE_ROW) {
-    everything += reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-    ++rows;
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_close(raw);
-  EXPECT_EQ(rows, 1);
+  // Read the raw table: neither the request ID nor the password is there.
+  const auto rows = QueryColumn(server_.app().config().database,
+                                "SELECT lookup_id || sealed FROM idempotency_records");
+  for (const auto& row : rows) everything += row;
+  EXPECT_EQ(rows.size(), 1u);
   EXPECT_EQ(everything.find(password), std::string::npos);
   EXPECT_EQ(everything.find(kRequestId), std::string::npos);
   EXPECT_EQ(everything.find("sealed"), std::string::npos);

@@ -1,7 +1,8 @@
-// Orders are all-or-nothing across crashes: a real `csphub serve` placing 5-line orders
-// back to back is killed with SIGKILL at a random instant, 50 times; after each restart every
-// order on record has all five subscriptions, no subscription is without its order, and every
-// order that was acknowledged (201) is there.
+// Orders are all-or-nothing across crashes: a real `csphub serve` placing 5-line orders back to
+// back is killed with SIGKILL at a random instant, 50 times; after each restart every order on
+// record has all five subscriptions, no subscription is without its order, and every order that
+// was acknowledged (201) is there. On both backends: on PostgreSQL the kill drops the session
+// and the server rolls back whatever transaction it had open.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -36,11 +37,13 @@ class OrderCrashTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = TempDir();
+    database_ = std::make_unique<TestDatabase>(dir_);
     server_ = std::make_unique<ServerProcess>(
-        dir_, std::vector<std::string>{"--demo", "--database", dir_ + "/db.sqlite"});
+        dir_, std::vector<std::string>{"--demo", "--database", database_->url()});
   }
   void TearDown() override {
     server_.reset();
+    database_.reset();
     std::error_code ignored;
     std::filesystem::remove_all(dir_, ignored);
   }
@@ -56,6 +59,7 @@ class OrderCrashTest : public ::testing::Test {
   httplib::Headers Auth() const { return {{"Authorization", "Bearer " + token_}}; }
 
   std::string dir_;
+  std::unique_ptr<TestDatabase> database_;
   std::unique_ptr<ServerProcess> server_;
   std::string token_;
   const std::string customer_ = "/v1/customers/" + app::Demo().customers[2].tenant_id;

@@ -20,7 +20,8 @@ class RestartTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = TempDir();
-    db_ = dir_ + "/db.sqlite";
+    database_ = std::make_unique<TestDatabase>(dir_);
+    db_ = database_->url();
     const pid_t init = SpawnCsphub({"init", "--database", db_, "--output", "json"},
                                    dir_ + "/init.out", dir_ + "/stderr.log");
     ASSERT_GT(init, 0);
@@ -33,6 +34,7 @@ class RestartTest : public ::testing::Test {
 
   void TearDown() override {
     server_.reset();
+    database_.reset();
     std::error_code ignored;
     std::filesystem::remove_all(dir_, ignored);
   }
@@ -61,6 +63,7 @@ class RestartTest : public ::testing::Test {
   }
 
   std::string dir_;
+  std::unique_ptr<TestDatabase> database_;
   std::string db_;
   std::string operator_secret_;
   std::unique_ptr<ServerProcess> server_;

@@ -12,6 +12,7 @@
 
 #include "app/demo_data.hpp"
 #include "support/server_process.hpp"
+#include "support/test_database.hpp"
 #include "support/test_server.hpp"
 
 namespace csphub::testing {
@@ -27,12 +28,15 @@ class UserImportCrashTest : public ::testing::Test {
     // test polls fast: no rate limit on the users routes.
     std::ofstream(dir_ + "/config.json")
         << R"({"user_import_batch_rows": 100, "rate_limits": {"users": {"requests_per_minute": 0}}})";
+    // The test's database: a SQLite file, or a fresh PostgreSQL database for the .pg copy.
+    database_ = std::make_unique<TestDatabase>(dir_);
     server_ = std::make_unique<ServerProcess>(
-        dir_, std::vector<std::string>{"--demo", "--database", dir_ + "/db.sqlite", "--config",
+        dir_, std::vector<std::string>{"--demo", "--database", database_->url(), "--config",
                                        dir_ + "/config.json"});
   }
   void TearDown() override {
     server_.reset();
+    database_.reset();
     std::error_code ignored;
     std::filesystem::remove_all(dir_, ignored);
   }
@@ -66,6 +70,7 @@ class UserImportCrashTest : public ::testing::Test {
   }
 
   std::string dir_;
+  std::unique_ptr<TestDatabase> database_;
   std::unique_ptr<ServerProcess> server_;
   std::string token_;
   std::string job_;

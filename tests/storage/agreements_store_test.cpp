@@ -1,13 +1,9 @@
-// The agreement and self-serve policy repositories against a real SQLite file, and the purchase
+// The agreement and self-serve policy repositories on both backends, and the purchase
 // gate RequireCustomerAgreement (code 13605, HTTP 403) that orders call in their transaction.
 #include <gtest/gtest.h>
-#include <stdlib.h>
-
-#include <filesystem>
 
 #include "api/error_mapping.hpp"
 #include "domain/customer/agreement_service.hpp"
-#include "storage/sqlite/sqlite_store.hpp"
 #include "storage/store_fixture.hpp"
 
 namespace csphub::storage::sqlite {
@@ -32,30 +28,17 @@ domain::Agreement MakeAgreement(const std::string& id, domain::AgreementType typ
   return a;
 }
 
-class AgreementsStoreTest : public ::testing::Test {
+class AgreementsStoreTest : public StoreTest {
  protected:
   void SetUp() override {
-    char tmpl[] = "/tmp/csphub_agreements_test_XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    dir_ = tmpl;
-    auto s = SqliteStore::Open(dir_ + "/db.sqlite", 2);
-    ASSERT_TRUE(s.ok()) << s.status().description() << " / " << s.status().detail();
-    store_ = std::move(s).value();
+    StoreTest::SetUp();
     ASSERT_TRUE(
         store_->Write([](Repositories& r) { return r.Customers().Insert(MakeCustomer()); }).ok());
-  }
-  void TearDown() override {
-    store_.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
   }
   Status Gate() {
     return store_->Read(
         [](Repositories& r) { return domain::RequireCustomerAgreement(r, kCustomer); });
   }
-
-  std::string dir_;
-  std::unique_ptr<SqliteStore> store_;
 };
 
 TEST_F(AgreementsStoreTest, PurchaseGateNeedsAMicrosoftCustomerAgreement) {

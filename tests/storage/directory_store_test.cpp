@@ -1,4 +1,4 @@
-// Customer users, directory roles and license assignments against a real SQLite file: the
+// Customer users, directory roles and license assignments, on both backends (StoreTest): the
 // Global Administrator flag is its role membership, paging by principal name per state, purging
 // soft-deleted users with their roles and licenses, and the SKU index.
 #include <gtest/gtest.h>
@@ -135,6 +135,9 @@ namespace {
 // A database made before V008 kept the Global Administrator in a column; upgrading moves it into
 // the role membership, so the tenant's admin is still its Global Administrator.
 TEST(DirectoryMigrationTest, UpgradingMovesGlobalAdminsIntoTheRole) {
+  // It builds a SQLite file by hand; PgStoreTest.UpgradingToV008MovesGlobalAdminsIntoTheRole is
+  // PostgreSQL's.
+  if (testing::OnPostgres()) GTEST_SKIP() << "SQLite only (pg_store_test.cpp has PostgreSQL's)";
   char tmpl[] = "/tmp/csphub_v008_XXXXXX";
   ASSERT_NE(mkdtemp(tmpl), nullptr);
   const std::string dir = tmpl;

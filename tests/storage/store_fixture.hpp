@@ -1,6 +1,8 @@
 #pragma once
-// A fresh SQLite store in a temp directory for each storage test, and the rows most tests need.
-// Each test file derives its own fixture from StoreTest (gtest wants one class per suite name).
+// A fresh store for each storage test, and the rows most tests need. The store is SQLite, or
+// PostgreSQL when the suite runs as its -pg copy (support/test_database.hpp): the same tests are
+// the contract both backends keep. Each test file derives its own fixture from StoreTest (gtest
+// wants one class per suite name).
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
@@ -8,7 +10,9 @@
 #include <memory>
 #include <string>
 
+#include "app/store_factory.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
+#include "support/test_database.hpp"
 
 namespace csphub::storage::sqlite {
 
@@ -83,20 +87,28 @@ class StoreTest : public ::testing::Test {
     char tmpl[] = "/tmp/csphub_store_test_XXXXXX";
     ASSERT_NE(mkdtemp(tmpl), nullptr);
     dir_ = tmpl;
-    path_ = dir_ + "/db.sqlite";
+    db_ = std::make_unique<testing::TestDatabase>(dir_);
+    path_ = db_->url();
     Reopen();
   }
   void TearDown() override {
     store_.reset();
+    db_.reset();
     std::error_code ec;
     std::filesystem::remove_all(dir_, ec);
   }
   void Reopen() {
     store_.reset();
-    auto s = SqliteStore::Open(path_, 4);
+    app::Config config;
+    config.database = path_;
+    config.db_readers = 4;
+    config.db_connections = 4;
+    auto s = app::OpenStore(config);
     ASSERT_TRUE(s.ok()) << s.status().description() << " / " << s.status().detail();
     store_ = std::move(s).value();
   }
+  // The store as SQLite's, for the tests of SQLite itself (nullptr on PostgreSQL).
+  SqliteStore* sqlite() { return dynamic_cast<SqliteStore*>(store_.get()); }
   Status W(const domain::Store::Work& w) { return store_->Write(w); }
   Status R(const domain::Store::Work& w) { return store_->Read(w); }
 
@@ -110,8 +122,9 @@ class StoreTest : public ::testing::Test {
   }
 
   std::string dir_;
-  std::string path_;
-  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<testing::TestDatabase> db_;
+  std::string path_;  // the `database` setting: a file path or a postgresql:// URL
+  std::unique_ptr<domain::Store> store_;
 };
 
 }  // namespace csphub::storage::sqlite

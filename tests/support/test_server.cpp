@@ -19,7 +19,7 @@ std::string TempDir() {
 TestServer::TestServer(const std::function<void(app::Config&)>& tweak) : dir_(TempDir()) {
   app::Config config;
   config.listen = "127.0.0.1:0";
-  config.database = dir_ + "/csphub.sqlite";
+  config.database = db_.url();
   config.threads = 4;
   config.db_readers = 2;
   config.log_level = "warn";

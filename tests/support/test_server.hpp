@@ -1,7 +1,7 @@
 #pragma once
 // A real csphub server for API tests: the production Application on 127.0.0.1, port 0, with a
-// fresh SQLite file in a temp directory and the demo data set seeded. Requests go over real
-// sockets with cpp-httplib.
+// fresh database (a SQLite file in a temp directory, or PostgreSQL: support/test_database.hpp)
+// and the demo data set seeded. Requests go over real sockets with cpp-httplib.
 #include <httplib.h>
 
 #include <functional>
@@ -10,6 +10,7 @@
 
 #include "app/application.hpp"
 #include "app/demo_data.hpp"
+#include "support/test_database.hpp"
 
 namespace csphub::testing {
 
@@ -59,6 +60,7 @@ class TestServer {
 
  private:
   std::string dir_;
+  TestDatabase db_{dir_};
   ManualClock* clock_ = nullptr;  // owned by app_
   std::unique_ptr<app::Application> app_;
   std::uint16_t port_ = 0;

@@ -1,9 +1,8 @@
 #include "storage/sqlite/sqlite_store.hpp"
 
-#include <exception>
-
 #include "storage/sqlite/migrations.hpp"
 #include "storage/sqlite/repositories.hpp"
+#include "storage/transaction_nesting.hpp"
 
 namespace csphub::storage::sqlite {
 namespace {
@@ -25,39 +24,8 @@ Status Run(Connection& c, const char* sql) {
   return s.Run();
 }
 
-// Runs `work`, turning an escaped exception (a bug) into an Internal status.
-Status RunGuarded(const domain::Store::Work& work, domain::Repositories& repos) {
-  try {
-    return work(repos);
-  } catch (const std::exception& e) {
-    return Internal(std::string("exception in transaction: ") + e.what());
-  }
-}
-
-// The transaction this thread is inside, if any: a Write() or Read() called from within a
-// Write() joins it (as a SAVEPOINT), so that the idempotency layer can wrap a whole request -
-// the handler's own writes and the stored response - in one atomic commit.
-struct ActiveTransaction {
-  const SqliteStore* store = nullptr;
-  Connection* connection = nullptr;
-  bool writable = false;
-  int depth = 0;
-};
-thread_local ActiveTransaction t_active;
-
-// Marks this thread as inside a transaction of `store` until the scope ends.
-class ActiveScope {
- public:
-  ActiveScope(const SqliteStore* store, Connection* c, bool writable) : saved_(t_active) {
-    t_active = {store, c, writable, 0};
-  }
-  ~ActiveScope() { t_active = saved_; }
-  ActiveScope(const ActiveScope&) = delete;
-  ActiveScope& operator=(const ActiveScope&) = delete;
-
- private:
-  ActiveTransaction saved_;
-};
+using ActiveScope = storage::ActiveScope<Connection>;
+const auto& Active() { return storage::t_active<Connection>; }
 
 }  // namespace
 
@@ -103,26 +71,10 @@ void SqliteStore::ReleaseReader(Connection* c) {
   readers_cv_.notify_one();
 }
 
-Status SqliteStore::Joined(const Work& work) {
-  Connection& c = *t_active.connection;
-  const std::string savepoint = "sp" + std::to_string(++t_active.depth);
-  struct Depth {
-    ~Depth() { --t_active.depth; }
-  } depth;
-  RETURN_IF_ERROR(c.Exec("SAVEPOINT " + savepoint));
-  SqliteRepositories repos(c);
-  Status st = RunGuarded(work, repos);
-  if (!st.ok()) {
-    // Undo only this nested unit; the outer transaction decides about the rest.
-    (void)c.Exec("ROLLBACK TO " + savepoint);
-    (void)c.Exec("RELEASE " + savepoint);
-    return st;
-  }
-  return c.Exec("RELEASE " + savepoint);
-}
-
 Status SqliteStore::Read(const Work& work) {
-  if (t_active.store == this) return Joined(work);  // reads see the enclosing write
+  if (Active().store == this) {
+    return storage::RunNested<Connection, SqliteRepositories>(work);  // sees the enclosing write
+  }
   if (readers_.empty()) return Write(work);
   Connection* c = AcquireReader();
   struct Release {
@@ -133,15 +85,15 @@ Status SqliteStore::Read(const Work& work) {
   RETURN_IF_ERROR(Run(*c, kBegin));
   ActiveScope scope(this, c, /*writable=*/false);
   SqliteRepositories repos(*c);
-  Status st = RunGuarded(work, repos);
+  Status st = storage::RunGuarded(work, repos);
   (void)Run(*c, kCommit);  // a read transaction has nothing to lose
   return st;
 }
 
 Status SqliteStore::Write(const Work& work) {
-  if (t_active.store == this) {
-    if (!t_active.writable) return Internal("Write() called inside a Read() transaction");
-    return Joined(work);
+  if (Active().store == this) {
+    if (!Active().writable) return Internal("Write() called inside a Read() transaction");
+    return storage::RunNested<Connection, SqliteRepositories>(work);
   }
   std::lock_guard lock(writer_mu_);
   RETURN_IF_ERROR(Run(*writer_, kBeginImmediate));
@@ -149,7 +101,7 @@ Status SqliteStore::Write(const Work& work) {
   {
     ActiveScope scope(this, writer_.get(), /*writable=*/true);
     SqliteRepositories repos(*writer_);
-    st = RunGuarded(work, repos);
+    st = storage::RunGuarded(work, repos);
   }
   if (!st.ok()) {
     (void)Run(*writer_, kRollback);

@@ -25,8 +25,6 @@ class SqliteStore final : public domain::Store {
 
  private:
   SqliteStore() = default;
-  // Runs `work` inside the transaction this thread already holds, as a SAVEPOINT.
-  Status Joined(const Work& work);
   Connection* AcquireReader();
   void ReleaseReader(Connection* c);
 

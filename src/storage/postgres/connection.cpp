@@ -1,0 +1,222 @@
+#include "storage/postgres/connection.hpp"
+
+#include <cstdlib>
+#include <cstring>
+
+namespace csphub::storage::postgres {
+namespace {
+
+// Every session gets these, whatever the server's defaults: a commit is acknowledged only once
+// it is flushed to the WAL on disk (docs/adr/0008-postgres-serializable.md), a lock wait is
+// bounded like SQLite's busy timeout, and times and text are unambiguous.
+constexpr const char* kSessionSetup =
+    "SET synchronous_commit TO on; SET lock_timeout TO '5s'; SET TIME ZONE 'UTC'; "
+    "SET client_encoding TO 'UTF8'";
+
+// The server's notices ("relation already exists, skipping") would go to stderr line by line;
+// nothing in them needs an operator.
+void IgnoreNotice(void*, const char*) {}
+
+bool StartsWith(const char* s, const char* prefix) {
+  return s != nullptr && std::strncmp(s, prefix, std::strlen(prefix)) == 0;
+}
+
+}  // namespace
+
+std::string ToPostgresPlaceholders(std::string_view sql, int* params) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  int next = 0;
+  int highest = 0;
+  bool quoted = false;
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    const char ch = sql[i];
+    if (ch == '\'') quoted = !quoted;
+    if (ch != '?' || quoted) {
+      out += ch;
+      continue;
+    }
+    std::size_t end = i + 1;
+    while (end < sql.size() && sql[end] >= '0' && sql[end] <= '9') ++end;
+    const int n =
+        end > i + 1 ? std::atoi(std::string(sql.substr(i + 1, end - i - 1)).c_str()) : ++next;
+    if (end > i + 1) next = n;  // SQLite: a bare ? after ?N is N+1
+    highest = std::max(highest, n);
+    out += '$';
+    out += std::to_string(n);
+    i = end - 1;
+  }
+  *params = highest;
+  return out;
+}
+
+Status Connection::Error(const PGresult* r, const char* what) {
+  const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+  std::string msg = std::string(what) + ": " + (r ? PQresultErrorMessage(r) : "");
+  if (r == nullptr || msg.size() == std::strlen(what) + 2) msg += PQerrorMessage(conn_);
+  // Same vocabulary as SQLite's SqliteError, so the domain cannot tell the backends apart:
+  // any integrity constraint (unique, foreign key, not null) is AlreadyExists.
+  if (StartsWith(state, "23")) {
+    return AlreadyExists("A record with the same unique value already exists.").WithDetail(msg);
+  }
+  if (StartsWith(state, "40001") || StartsWith(state, "40P01")) {
+    must_retry_ = true;
+    return Unavailable("The database is busy; try again.").WithDetail(msg);
+  }
+  // Text that is not UTF-8 (a forged continuation token, say): SQLite compares such bytes,
+  // PostgreSQL refuses them. The caller's input is wrong, not the server.
+  if (StartsWith(state, "22021")) {
+    return InvalidArgument("The request holds text that is not valid UTF-8.").WithDetail(msg);
+  }
+  if (StartsWith(state, "55P03") || StartsWith(state, "57014")) {
+    return Unavailable("The database is busy; try again.").WithDetail(msg);
+  }
+  if (state == nullptr || StartsWith(state, "08") || StartsWith(state, "57P") || broken()) {
+    return Unavailable("The database is unavailable; try again.").WithDetail(msg);
+  }
+  return Internal(msg);
+}
+
+Result<std::unique_ptr<Connection>> Connection::Open(const std::string& url) {
+  // expand_dbname: `url` may carry every setting; those listed before it are defaults it
+  // overrides.
+  const char* keys[] = {"connect_timeout", "fallback_application_name", "dbname", nullptr};
+  const char* values[] = {"10", "csphub", url.c_str(), nullptr};
+  PGconn* raw = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
+  std::unique_ptr<Connection> conn(new Connection(raw));
+  if (raw == nullptr || PQstatus(raw) != CONNECTION_OK) {
+    return Unavailable("Cannot connect to PostgreSQL: " +
+                       std::string(raw ? PQerrorMessage(raw) : "out of memory"));
+  }
+  PQsetNoticeProcessor(raw, IgnoreNotice, nullptr);
+  RETURN_IF_ERROR(conn->Setup());
+  return conn;
+}
+
+Status Connection::Setup() {
+  prepared_.clear();  // a new session has no prepared statements
+  must_retry_ = false;
+  return Exec(kSessionSetup);
+}
+
+Status Connection::Reconnect() {
+  PQreset(conn_);
+  if (PQstatus(conn_) != CONNECTION_OK) {
+    return Unavailable("Cannot reconnect to PostgreSQL: " + std::string(PQerrorMessage(conn_)));
+  }
+  return Setup();
+}
+
+Connection::~Connection() { PQfinish(conn_); }
+
+Status Connection::Exec(const std::string& sql) {
+  PgResult r(PQexec(conn_, sql.c_str()));
+  const ExecStatusType st = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+  if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return Status::Ok();
+  return Error(r.get(), sql.size() > 80 ? (sql.substr(0, 80) + "...").c_str() : sql.c_str());
+}
+
+Result<const std::string*> Connection::Prepared(const char* sql, int* params) {
+  auto it = prepared_.find(sql);
+  if (it != prepared_.end()) {
+    *params = it->second.params;
+    return &it->second.name;
+  }
+  int n = 0;
+  const std::string text = ToPostgresPlaceholders(sql, &n);
+  // Named, not unnamed: each statement is parsed and planned once per connection (userver's
+  // named SQL), and pg_stat_statements shows one entry per statement.
+  std::string name = "csphub_" + std::to_string(prepared_.size());
+  PgResult r(PQprepare(conn_, name.c_str(), text.c_str(), n, nullptr));
+  if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK) return Error(r.get(), sql);
+  auto [pos, inserted] = prepared_.emplace(sql, PreparedInfo{std::move(name), n});
+  (void)inserted;
+  *params = n;
+  return &pos->second.name;
+}
+
+Statement& Statement::Bind(int index, std::string_view text) {
+  if (params_.size() < static_cast<std::size_t>(index)) params_.resize(index);
+  params_[index - 1] = std::string(text);
+  return *this;
+}
+Statement& Statement::Bind(int index, std::int64_t value) {
+  return Bind(index, std::string_view(std::to_string(value)));
+}
+Statement& Statement::Bind(int index, bool value) {
+  // '1'/'0' are valid input for both boolean and integer columns.
+  return Bind(index, std::string_view(value ? "1" : "0"));
+}
+Statement& Statement::BindNull(int index) {
+  if (params_.size() < static_cast<std::size_t>(index)) params_.resize(index);
+  params_[index - 1].reset();
+  return *this;
+}
+Statement& Statement::BindOptional(int index, const std::optional<std::int64_t>& value) {
+  return value ? Bind(index, *value) : BindNull(index);
+}
+
+bool Statement::Execute() {
+  executed_ = true;
+  int n = 0;
+  auto name = c_.Prepared(sql_, &n);
+  if (!name.ok()) {
+    status_ = name.status();
+    return false;
+  }
+  params_.resize(static_cast<std::size_t>(n));
+  std::vector<const char*> values(params_.size());
+  for (std::size_t i = 0; i < params_.size(); ++i) {
+    values[i] = params_[i] ? params_[i]->c_str() : nullptr;
+    // Text parameters end at a NUL, and PostgreSQL's text cannot hold one anyway: refuse rather
+    // than store a cut value.
+    if (params_[i] && params_[i]->find('\0') != std::string::npos) {
+      status_ = InvalidArgument("The request holds a NUL character in a text value.");
+      return false;
+    }
+  }
+  result_.reset(PQexecPrepared(c_.raw(), (*name)->c_str(), n, values.data(), nullptr, nullptr,
+                               /*resultFormat=text*/ 0));
+  const ExecStatusType st = result_ ? PQresultStatus(result_.get()) : PGRES_FATAL_ERROR;
+  if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+    status_ = c_.Error(result_.get(), sql_);
+    return false;
+  }
+  return true;
+}
+
+bool Statement::Step() {
+  if (!executed_ && !Execute()) return false;
+  if (!result_) return false;
+  ++row_;
+  return row_ < PQntuples(result_.get());
+}
+
+Status Statement::Run() {
+  if (!executed_) Execute();
+  return status_;
+}
+
+std::int64_t Statement::Changes() const {
+  const char* n = result_ ? PQcmdTuples(result_.get()) : "";
+  return *n ? std::strtoll(n, nullptr, 10) : 0;
+}
+
+const char* Statement::Value(int col) const { return PQgetvalue(result_.get(), row_, col); }
+
+std::string Statement::Text(int col) const {
+  return std::string(Value(col), static_cast<std::size_t>(PQgetlength(result_.get(), row_, col)));
+}
+
+std::int64_t Statement::Int(int col) const {
+  const char* v = Value(col);
+  if (*v == 't') return 1;  // a boolean read as a number, as SQLite would store it
+  if (*v == 'f') return 0;
+  return std::strtoll(v, nullptr, 10);
+}
+
+bool Statement::Bool(int col) const { return Int(col) != 0; }
+
+bool Statement::IsNull(int col) const { return PQgetisnull(result_.get(), row_, col) == 1; }
+
+}  // namespace csphub::storage::postgres

@@ -1,0 +1,119 @@
+#pragma once
+// A thin RAII layer over libpq with the same shape as storage/sqlite/connection.hpp, so that a
+// repository reads the same on both backends: a Connection, its named prepared statements, and
+// a Statement that binds parameters by position, runs once and walks the result's rows.
+//
+// SQL is written with SQLite's placeholders (`?` numbered left to right, or `?N`) and rewritten
+// to PostgreSQL's `$N` once, when the statement is first prepared on a connection. Parameters
+// travel as text and results come back as text; the server infers parameter types from the
+// statement (a bigint column compared with $1 makes $1 a bigint).
+//
+// Not thread-safe: a Connection belongs to one transaction at a time (PgStore hands them out).
+#include <libpq-fe.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/status.hpp"
+
+namespace csphub::storage::postgres {
+
+class Connection;
+
+struct PgResultDeleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using PgResult = std::unique_ptr<PGresult, PgResultDeleter>;
+
+class Statement {
+ public:
+  Statement(Connection& c, const char* sql) : c_(c), sql_(sql) {}
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& Bind(int index, std::string_view text);
+  Statement& Bind(int index, std::int64_t value);
+  Statement& Bind(int index, int value) { return Bind(index, static_cast<std::int64_t>(value)); }
+  Statement& Bind(int index, bool value);
+  Statement& BindNull(int index);
+  Statement& BindOptional(int index, const std::optional<std::int64_t>& value);
+
+  // The first call runs the statement; then true while a row is ready, false at the end.
+  // Errors come back through status().
+  bool Step();
+  // Runs a statement that returns no rows.
+  Status Run();
+  const Status& status() const { return status_; }
+  // Rows the statement inserted, updated or deleted (after Run()).
+  std::int64_t Changes() const;
+
+  std::string Text(int col) const;
+  std::int64_t Int(int col) const;
+  bool Bool(int col) const;
+  bool IsNull(int col) const;
+
+ private:
+  const char* Value(int col) const;
+  bool Execute();
+
+  Connection& c_;
+  const char* sql_;
+  std::vector<std::optional<std::string>> params_;
+  PgResult result_;
+  int row_ = -1;
+  bool executed_ = false;
+  Status status_;
+};
+
+class Connection {
+ public:
+  // Connects to `url` (postgresql://… or a libpq conninfo string) and sets the session up.
+  static Result<std::unique_ptr<Connection>> Open(const std::string& url);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // `sql` must be a string constant: the cache of prepared statement names is keyed by its
+  // address. Preparing happens on the first run, so that errors are Statuses.
+  Statement Prepare(const char* sql) { return Statement(*this, sql); }
+  // Runs one or more statements without parameters (transaction control, migrations).
+  Status Exec(const std::string& sql);
+  PGconn* raw() { return conn_; }
+
+  // True when the server has gone away; the pool then reconnects before handing it out.
+  bool broken() const { return PQstatus(conn_) != CONNECTION_OK; }
+  Status Reconnect();
+
+  // Set when a statement failed with a serialization failure or a deadlock: the transaction is
+  // lost whatever the work function does with the error, and PgStore::Write runs it again.
+  bool must_retry() const { return must_retry_; }
+  void clear_must_retry() { must_retry_ = false; }
+
+  // Turns a failed result into a Status and notes a retryable failure.
+  Status Error(const PGresult* r, const char* what);
+
+ private:
+  friend class Statement;
+  explicit Connection(PGconn* conn) : conn_(conn) {}
+  // The server-side name of `sql`'s prepared statement, preparing it on first use.
+  Result<const std::string*> Prepared(const char* sql, int* params);
+  Status Setup();
+
+  PGconn* conn_;
+  struct PreparedInfo {
+    std::string name;
+    int params;
+  };
+  std::unordered_map<const char*, PreparedInfo> prepared_;
+  bool must_retry_ = false;
+};
+
+// `sql` with SQLite placeholders rewritten to $N; `params` gets the highest N.
+std::string ToPostgresPlaceholders(std::string_view sql, int* params);
+
+}  // namespace csphub::storage::postgres

@@ -1,0 +1,97 @@
+// License assignments in PostgreSQL (migration V008).
+#include "storage/postgres/repositories.hpp"
+
+namespace csphub::storage::postgres {
+namespace {
+
+constexpr const char* kPut =
+    "INSERT INTO license_assignments(customer_id, user_id, sku_id, excluded_plans, assigned_at) "
+    "VALUES(?1,?2,?3,?4,?5) ON CONFLICT(customer_id, user_id, sku_id) DO UPDATE SET "
+    "excluded_plans=excluded.excluded_plans";
+constexpr const char* kRemove =
+    "DELETE FROM license_assignments WHERE customer_id=? AND user_id=? AND sku_id=?";
+constexpr const char* kRemoveAll =
+    "DELETE FROM license_assignments WHERE customer_id=? AND user_id=?";
+constexpr const char* kForUser =
+    "SELECT sku_id, excluded_plans, assigned_at FROM license_assignments "
+    "WHERE customer_id=? AND user_id=? ORDER BY sku_id";
+constexpr const char* kConsumedBySku =
+    "SELECT sku_id, COUNT(*) FROM license_assignments WHERE customer_id=? GROUP BY sku_id "
+    "ORDER BY sku_id";
+constexpr const char* kConsumed =
+    "SELECT COUNT(*) FROM license_assignments WHERE customer_id=? AND sku_id=?";
+
+// Plan IDs are GUIDs: ',' never occurs in them.
+std::string Join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : ",") + i;
+  return out;
+}
+
+std::vector<std::string> Split(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+Status PgLicenseRepository::Put(const domain::LicenseAssignment& a) {
+  Statement s = c_.Prepare(kPut);
+  s.Bind(1, a.customer_id).Bind(2, a.user_id).Bind(3, a.sku_id).Bind(4, Join(a.excluded_plans));
+  s.Bind(5, ToUnixMillis(a.assigned_at));
+  return s.Run();
+}
+
+Status PgLicenseRepository::Remove(const std::string& customer_id, const std::string& user_id,
+                                   const std::string& sku_id) {
+  Statement s = c_.Prepare(kRemove);
+  s.Bind(1, customer_id).Bind(2, user_id).Bind(3, sku_id);
+  return s.Run();
+}
+
+Status PgLicenseRepository::RemoveAllOf(const std::string& customer_id,
+                                        const std::string& user_id) {
+  Statement s = c_.Prepare(kRemoveAll);
+  s.Bind(1, customer_id).Bind(2, user_id);
+  return s.Run();
+}
+
+Result<std::vector<domain::LicenseAssignment>> PgLicenseRepository::ListForUser(
+    const std::string& customer_id, const std::string& user_id) {
+  Statement s = c_.Prepare(kForUser);
+  s.Bind(1, customer_id).Bind(2, user_id);
+  std::vector<domain::LicenseAssignment> out;
+  while (s.Step()) {
+    out.push_back({customer_id, user_id, s.Text(0), Split(s.Text(1)), FromUnixMillis(s.Int(2))});
+  }
+  RETURN_IF_ERROR(s.status());
+  return out;
+}
+
+Result<std::vector<std::pair<std::string, std::int64_t>>> PgLicenseRepository::ConsumedBySku(
+    const std::string& customer_id) {
+  Statement s = c_.Prepare(kConsumedBySku);
+  s.Bind(1, customer_id);
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  while (s.Step()) out.emplace_back(s.Text(0), s.Int(1));
+  RETURN_IF_ERROR(s.status());
+  return out;
+}
+
+Result<std::int64_t> PgLicenseRepository::Consumed(const std::string& customer_id,
+                                                   const std::string& sku_id) {
+  Statement s = c_.Prepare(kConsumed);
+  s.Bind(1, customer_id).Bind(2, sku_id);
+  if (s.Step()) return s.Int(0);
+  RETURN_IF_ERROR(s.status());
+  return std::int64_t{0};
+}
+
+}  // namespace csphub::storage::postgres

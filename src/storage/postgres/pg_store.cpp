@@ -1,0 +1,177 @@
+#include "storage/postgres/pg_store.hpp"
+
+#include <chrono>
+#include <random>
+#include <thread>
+
+#include "storage/postgres/migrations.hpp"
+#include "storage/postgres/repositories.hpp"
+#include "storage/transaction_nesting.hpp"
+
+namespace csphub::storage::postgres {
+namespace {
+
+// Both in one simple-query round trip with the first statement of the transaction would save
+// one more; kept apart so that an error names the statement.
+constexpr const char* kBeginWrite = "BEGIN ISOLATION LEVEL SERIALIZABLE READ WRITE";
+constexpr const char* kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+constexpr const char* kCommit = "COMMIT";
+constexpr const char* kRollback = "ROLLBACK";
+
+constexpr const char* kGetSetting = "SELECT value FROM settings WHERE key=?";
+constexpr const char* kPutSetting =
+    "INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET "
+    "value=excluded.value";
+
+// How often a Write() runs again after losing a serialization race, and how long a caller waits
+// for a free connection (SQLite's busy timeout is the same 5 s).
+constexpr int kMaxAttempts = 10;
+constexpr auto kAcquireTimeout = std::chrono::seconds(5);
+
+using ActiveScope = storage::ActiveScope<Connection>;
+const auto& Active() { return storage::t_active<Connection>; }
+
+// A few ms, growing with the attempt, with jitter so that two losers do not collide again.
+void Backoff(int attempt) {
+  thread_local std::minstd_rand rng(std::random_device{}());
+  const int cap = std::min(1 << attempt, 64);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1 + static_cast<int>(rng() % cap)));
+}
+
+}  // namespace
+
+Result<std::string> PgRepositories::GetSetting(const std::string& key) {
+  Statement s = c_.Prepare(kGetSetting);
+  s.Bind(1, key);
+  if (s.Step()) return s.Text(0);
+  RETURN_IF_ERROR(s.status());
+  return NotFound("No such setting.");
+}
+
+Status PgRepositories::PutSetting(const std::string& key, const std::string& value) {
+  Statement s = c_.Prepare(kPutSetting);
+  s.Bind(1, key).Bind(2, value);
+  return s.Run();
+}
+
+Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& url, int connections) {
+  std::unique_ptr<PgStore> store(new PgStore());
+  ASSIGN_OR_RETURN(auto first, Connection::Open(url));
+  ASSIGN_OR_RETURN(store->schema_version_, Migrate(*first));
+  store->idle_.push_back(first.get());
+  store->all_.push_back(std::move(first));
+  for (int i = 1; i < std::max(connections, 1); ++i) {
+    ASSIGN_OR_RETURN(auto c, Connection::Open(url));
+    store->idle_.push_back(c.get());
+    store->all_.push_back(std::move(c));
+  }
+  return store;
+}
+
+Result<Connection*> PgStore::Acquire() {
+  Connection* c = nullptr;
+  {
+    std::unique_lock lock(mu_);
+    if (!cv_.wait_for(lock, kAcquireTimeout, [&] { return !idle_.empty(); })) {
+      return Unavailable("The database is busy; try again.")
+          .WithDetail("no free PostgreSQL connection within 5 s");
+    }
+    c = idle_.back();
+    idle_.pop_back();
+  }
+  if (c->broken()) {
+    Status st = c->Reconnect();
+    if (!st.ok()) {
+      Release(c);
+      return st;
+    }
+  }
+  c->clear_must_retry();
+  return c;
+}
+
+void PgStore::Release(Connection* c) {
+  {
+    std::lock_guard lock(mu_);
+    idle_.push_back(c);
+  }
+  cv_.notify_one();
+}
+
+Status PgStore::Begin(Connection& c, const char* begin) {
+  Status st = c.Exec(begin);
+  // A server restart or an idle-connection reaper closes pooled sessions; the pool only learns
+  // when it next uses one. Nothing ran yet, so reconnecting and beginning again is safe.
+  if (!st.ok() && c.broken() && c.Reconnect().ok()) st = c.Exec(begin);
+  return st;
+}
+
+Status PgStore::Read(const Work& work) {
+  if (Active().store == this) {
+    return storage::RunNested<Connection, PgRepositories>(work);  // sees the enclosing write
+  }
+  ASSIGN_OR_RETURN(Connection * c, Acquire());
+  struct Return {
+    PgStore* s;
+    Connection* c;
+    ~Return() { s->Release(c); }
+  } give_back{this, c};
+  RETURN_IF_ERROR(Begin(*c, kBeginRead));
+  Status st;
+  {
+    ActiveScope scope(this, c, /*writable=*/false);
+    PgRepositories repos(*c);
+    st = storage::RunGuarded(work, repos);
+  }
+  // A read-only transaction has nothing to keep; ROLLBACK also ends one a failed statement
+  // aborted.
+  (void)c->Exec(kRollback);
+  return st;
+}
+
+Status PgStore::WriteOnce(Connection& c, const Work& work) {
+  RETURN_IF_ERROR(Begin(c, kBeginWrite));
+  Status st;
+  {
+    ActiveScope scope(this, &c, /*writable=*/true);
+    PgRepositories repos(c);
+    st = storage::RunGuarded(work, repos);
+  }
+  if (!st.ok() || c.must_retry()) {
+    (void)c.Exec(kRollback);
+    return st.ok() ? Unavailable("The database is busy; try again.") : st;
+  }
+  // A COMMIT that fails for a serialization conflict also marks the connection for a retry.
+  // One that fails because the server went away leaves the outcome unknown: Unavailable.
+  Status committed = c.Exec(kCommit);
+  if (!committed.ok()) (void)c.Exec(kRollback);
+  return committed;
+}
+
+Status PgStore::Write(const Work& work) {
+  // A nested unit that hits a serialization failure leaves the mark on the connection, so the
+  // outermost Write() still runs everything again.
+  if (Active().store == this) {
+    if (!Active().writable) return Internal("Write() called inside a Read() transaction");
+    return storage::RunNested<Connection, PgRepositories>(work);
+  }
+  Status st;
+  for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
+    ASSIGN_OR_RETURN(Connection * c, Acquire());
+    st = WriteOnce(*c, work);
+    const bool retry = c->must_retry();
+    Release(c);
+    if (!retry) return st;
+    Backoff(attempt);
+  }
+  return st;  // still losing after kMaxAttempts: Unavailable, the client tries again later
+}
+
+Status PgStore::Ping() {
+  return Read([](domain::Repositories& repos) -> Status {
+    auto s = repos.GetSetting("__ping__");
+    return s.ok() || s.status().code() == StatusCode::kNotFound ? Status::Ok() : s.status();
+  });
+}
+
+}  // namespace csphub::storage::postgres
