@@ -58,7 +58,11 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "begin: %s\n", st.description().c_str());
       return 1;
     }
-    if (auto st = c.Prepare(kInsert).Bind(1, std::string_view(id)).Bind(2, customer).Bind(3, payload).Run();
+    if (auto st = c.Prepare(kInsert)
+                      .Bind(1, std::string_view(id))
+                      .Bind(2, customer)
+                      .Bind(3, payload)
+                      .Run();
         !st.ok()) {
       std::fprintf(stderr, "insert: %s\n", st.description().c_str());
       return 1;
