@@ -39,7 +39,7 @@ TEST_F(UserImportApiTest, StructureErrorsRefuseTheWholeFileAndChangeNothing) {
       "Email,Email,Display name\r\n",  // repeated column
       std::string(kHeader) + Row("c") + "Ann,Lee,X," + Upn("d") + ",,extra\r\n",
       std::string(kHeader) + "Ann,Lee,\"never closed," + Upn("e") + ",\r\n",
-      std::string("PK\x03\x04\0\0binary", 14),  // a spreadsheet, not CSV
+      std::string("PK\x03\x04\0\0binary", 12),  // a spreadsheet, not CSV (12 bytes, NULs included)
       too_many,
   };
   for (const std::string& csv : cases) {
