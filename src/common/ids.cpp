@@ -3,6 +3,8 @@
 #include <sodium.h>
 
 #include <cctype>
+#include <chrono>
+#include <cstdint>
 #include <cstring>
 
 namespace csphub {
@@ -27,11 +29,22 @@ void RandomGuidBytes(unsigned char out[16]) {
 
 }  // namespace
 
+// Version 7 (RFC 9562): the first 48 bits are the Unix time in milliseconds, the other 74 are
+// random. Records created one after another then sit next to each other in every index keyed by
+// their ID, so the inserts of a group commit share the same right-most B-tree pages instead of
+// dirtying one random page per index each (docs/adr/0012-time-ordered-guids.md). Nothing relies
+// on a GUID being unguessable (secrets are separate random tokens); 74 random bits still keep
+// them unique.
 std::string RandomIdGenerator::NewGuid() {
   unsigned char b[16];
   RandomGuidBytes(b);
-  b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);  // version 4
-  b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);  // RFC 4122 variant
+  const auto ms =
+      static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                     std::chrono::system_clock::now().time_since_epoch())
+                                     .count());
+  for (int i = 0; i < 6; ++i) b[i] = static_cast<unsigned char>(ms >> (40 - 8 * i));
+  b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x70);  // version 7
+  b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);  // RFC 9562 variant
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out(36, '-');
   std::size_t at = 0;

@@ -12,7 +12,8 @@ class IdGenerator {
   virtual std::string NewGuid() = 0;
 };
 
-// Version-4 GUIDs from the operating system's CSPRNG (libsodium randombytes). Thread-safe.
+// Version-7 GUIDs: time-ordered, 74 random bits from the operating system's CSPRNG (libsodium
+// randombytes). Thread-safe.
 class RandomIdGenerator final : public IdGenerator {
  public:
   std::string NewGuid() override;

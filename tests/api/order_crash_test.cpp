@@ -1,5 +1,6 @@
 // Orders are all-or-nothing across crashes: a real `csphub serve` placing 5-line orders back to
-// back is killed with SIGKILL at a random instant, 50 times; after each restart every order on
+// back for several clients at once (so that SQLite group-commits them, ADR 0011) is killed with
+// SIGKILL at a random instant, 50 times; after each restart every order on
 // record has all five subscriptions, no subscription is without its order, and every order that
 // was acknowledged (201) is there. On both backends: on PostgreSQL the kill drops the session
 // and the server rolls back whatever transaction it had open.
@@ -22,6 +23,7 @@ namespace {
 
 constexpr int kRounds = 50;
 constexpr int kLines = 5;
+constexpr int kClients = 4;
 const std::string kE3 = "6F1E0A2B-7C3D-4E5F-8A9B-0C1D2E3F4004";
 
 std::string FiveLineOrder() {
@@ -88,24 +90,27 @@ TEST_F(OrderCrashTest, AFiveLineOrderKilledAtRandomPointsIsWholeOrAbsent) {
       ASSERT_NO_FATAL_FAILURE(server_->Start());
     }
     std::atomic<bool> cut{false};
-    std::vector<std::string> placed;
-    std::thread client([&] {
-      httplib::Client c = server_->Client();
-      while (true) {
-        auto res = c.Post(customer_ + "/orders", Auth(), FiveLineOrder(), "application/json");
-        if (!res) {  // the kill cut this request off
-          cut = true;
-          return;
+    std::vector<std::vector<std::string>> placed(kClients);
+    std::vector<std::thread> clients;
+    for (int k = 0; k < kClients; ++k) {
+      clients.emplace_back([&, k] {
+        httplib::Client c = server_->Client();
+        while (true) {
+          auto res = c.Post(customer_ + "/orders", Auth(), FiveLineOrder(), "application/json");
+          if (!res) {  // the kill cut this request off
+            cut = true;
+            return;
+          }
+          if (res->status != 201) return;  // reported below as a missing acknowledgement
+          placed[k].push_back(JsonField(res->body, "/id"));
         }
-        if (res->status != 201) return;  // reported below as a missing acknowledgement
-        placed.push_back(JsonField(res->body, "/id"));
-      }
-    });
+      });
+    }
     std::this_thread::sleep_for(std::chrono::microseconds(kill_after_us(rng)));
     ASSERT_NO_FATAL_FAILURE(server_->Kill9());
-    client.join();
+    for (auto& c : clients) c.join();
     interrupted += cut ? 1 : 0;
-    acknowledged.insert(placed.begin(), placed.end());
+    for (const auto& p : placed) acknowledged.insert(p.begin(), p.end());
   }
   EXPECT_GT(interrupted, kRounds / 2) << "the kills should mostly land during a request";
 

@@ -221,5 +221,28 @@ TEST_F(OrdersApiTest, ARetryWithTheSameRequestIdPlacesTheOrderOnce) {
   EXPECT_EQ(SubscriptionCount(provider_, kProvidersOwn), 1);
 }
 
+// Orders see each catalog import at once, though the order path remembers its catalog lookups
+// (domain/catalog/orderable_cache.hpp): per import, a forced re-import of the same version at
+// the same instant of the test's clock included.
+TEST_F(OrdersApiTest, OrdersFollowEachCatalogImport) {
+  Order(provider_, kProvidersOwn, {Line(kE3, 7)});  // remembered from the demo catalog
+  const auto import = [&](const std::string& maximum, const std::string& query) {
+    const std::string catalog =
+        R"({"version":"2026.05","countries":[{"code":"US","currency":"USD","currencySymbol":"$"}],)"
+        R"("offers":[{"id":"OFFER-1","name":"Only Offer","minimumQuantity":1,"maximumQuantity":)" +
+        maximum +
+        R"(,"billing":"license","supportedBillingCycles":["monthly"],"termDurations":["P1M"],)"
+        R"("unitType":"Licenses","countries":["US"]}]})";
+    auto res = server_.Put(server_.OperatorToken(), "/admin/v1/catalog" + query, catalog);
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200) << res->body;
+  };
+  ASSERT_NO_FATAL_FAILURE(import("5", ""));
+  ExpectRefused({Line(kE3, 7)}, 400, "800002", "lineItems[0].offerId");
+  ExpectRefused({Line("OFFER-1", 6)}, 400, "2002", "between 1 and 5");
+  ASSERT_NO_FATAL_FAILURE(import("10", "?force=true"));
+  Order(provider_, kProvidersOwn, {Line("OFFER-1", 6)});
+}
+
 }  // namespace
 }  // namespace csphub::testing

@@ -161,6 +161,13 @@ Result<ImportedCatalog> CatalogService::Import(const CallContext& ctx, Catalog c
                                       " is older. Import it with --force to go back.",
                                   pc::kCatalogVersionOlder);
       }
+      // Every import gets a later time than the one it replaces, even on a clock that did not
+      // move: the import time is what tells the order path's OrderableCache (on every node) that
+      // the catalog changed, including a forced re-import of the same version.
+      // (Compared in the milliseconds the store keeps.)
+      if (ToUnixMillis(out.version.imported_at) <= ToUnixMillis(current->imported_at)) {
+        out.version.imported_at = FromUnixMillis(ToUnixMillis(current->imported_at) + 1);
+      }
     } else if (current.status().code() != StatusCode::kNotFound) {
       return current.status();
     }

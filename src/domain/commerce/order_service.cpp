@@ -208,7 +208,7 @@ Result<Order> OrderService::Create(const CallContext& ctx, const std::string& cu
 
     for (std::size_t i = 0; i < order.line_items.size(); ++i) {
       OrderLineItem& line = order.line_items[i];
-      auto found = FindOrderable(repos.Catalog(), line.offer_id, country);
+      auto found = orderable_.Find(repos.Catalog(), line.offer_id, country);
       if (!found.ok()) {
         if (found.status().code() != StatusCode::kNotFound) return found.status();
         return InvalidField(LineItemPath(i, "offerId"), "names nothing sold in " + country + ": " +

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/call_context.hpp"
+#include "domain/catalog/orderable_cache.hpp"
 #include "domain/commerce/order.hpp"
 #include "domain/service_deps.hpp"
 
@@ -53,6 +54,7 @@ class OrderService {
 
  private:
   ServiceDeps& deps_;
+  OrderableCache orderable_;  // the catalog lookups of line items (the same few offers, mostly)
 };
 
 }  // namespace csphub::domain

@@ -1,8 +1,12 @@
 #pragma once
-// domain::Store on one SQLite file: a single writer connection (writes are serialized by a
-// mutex, each one a BEGIN IMMEDIATE transaction) and a pool of reader connections that read
-// WAL snapshots concurrently with the writer. See docs/adr/0003-sqlite-writer-and-readers.md.
+// domain::Store on one SQLite file: a single writer connection and a pool of reader connections
+// that read WAL snapshots concurrently with the writer
+// (docs/adr/0003-sqlite-writer-and-readers.md). Writes are group-committed
+// (docs/adr/0011-sqlite-group-commit.md): the Write() calls that queue up while one commit is on
+// its way to disk run next, each in its own savepoint of one shared BEGIN IMMEDIATE transaction,
+// and all are answered after that transaction's single fsync.
 #include <condition_variable>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -25,10 +29,19 @@ class SqliteStore final : public domain::Store {
 
  private:
   SqliteStore() = default;
+  struct QueuedWrite;
   Connection* AcquireReader();
   void ReleaseReader(Connection* c);
+  // Runs `batch` on the writer: one transaction, one savepoint per write; sets each result.
+  void CommitBatch(const std::vector<QueuedWrite*>& batch);
+  // Runs batch[begin, end) in one transaction; returns where it stopped (== end unless SQLite
+  // rolled the transaction back by itself, in which case those writes already have their error).
+  std::size_t RunInOneTransaction(const std::vector<QueuedWrite*>& batch, std::size_t begin);
 
-  std::mutex writer_mu_;
+  std::mutex queue_mu_;
+  std::condition_variable queue_cv_;
+  std::deque<QueuedWrite*> queue_;  // writes waiting for the next batch
+  bool committing_ = false;         // a thread is running a batch on the writer
   std::unique_ptr<Connection> writer_;
   std::mutex readers_mu_;
   std::condition_variable readers_cv_;
