@@ -280,3 +280,20 @@ first_order() {
     -X POST --data "$order")
   [[ $status == 201 ]] || die "the first order answered $status: $(head -c 300 "$tmp/order.body")"
 }
+
+# check_plans RAW DATABASE PARTNER "ARGS"...: each ARGS (split into words) names a list query
+# for the raw list loop (sqlite_list/pg_list --explain), which prints its plan and fails if the
+# plan scans, sorts or does not start the index range at the cursor.
+check_plans() {
+  local raw=$1 database=$2 partner=$3 args
+  shift 3
+  for args in "$@"; do
+    # shellcheck disable=SC2086
+    if ! "$raw" --database "$database" --partner "$partner" $args --seconds 0 --explain \
+      >"$tmp/plan.txt" 2>&1; then
+      cat "$tmp/plan.txt" >&2
+      die "the list query plan does not use its index as it must (see above)"
+    fi
+    grep -v '^queries_per_s' "$tmp/plan.txt"
+  done
+}

@@ -118,15 +118,7 @@ filter_q=$(printf '%s' "$filter" | sed 's/{/%7B/g; s/}/%7D/g; s/"/%22/g; s/:/%3A
 list_path="/v1/customers?size=100&filter=$filter_q"
 
 # --- query plans: every list query must be one index range that starts at the cursor ----------
-for args in "--field reseller --value $reseller" "--field none"; do
-  # shellcheck disable=SC2086
-  if ! "$RAW" --database "$big_db" --partner "$provider" $args --seconds 0 --explain \
-    >"$tmp/plan.txt" 2>&1; then
-    cat "$tmp/plan.txt" >&2
-    die "the list query plan does not use its index as it must (see above)"
-  fi
-  grep -v '^queries_per_s' "$tmp/plan.txt"
-done
+check_plans "$RAW" "$big_db" "$provider" "--field reseller --value $reseller" "--field none"
 
 # --- the servers -----------------------------------------------------------------------------
 export CSPHUB_THREADS=${CSPHUB_THREADS:-1}

@@ -78,15 +78,8 @@ provider=11111111-1111-4111-8111-111111111111
 reseller=5e110000-0000-4000-8000-000000000001 # the generator's first reseller
 
 # --- query plans: every list query must be one index range that starts at the cursor ----------
-for args in "--field reseller --value $reseller" "--field none --skip-pages $((ALL_DEEP_PAGE - 1))"; do
-  # shellcheck disable=SC2086
-  if ! "$RAW_LIST" --database "$pg_url" --partner "$provider" $args --seconds 0 --explain \
-    >"$tmp/plan.txt" 2>&1; then
-    cat "$tmp/plan.txt" >&2
-    die "the list query plan does not use its index as it must (see above)"
-  fi
-  grep -v '^queries_per_s' "$tmp/plan.txt"
-done
+check_plans "$RAW_LIST" "$pg_url" "$provider" "--field reseller --value $reseller" \
+  "--field none --skip-pages $((ALL_DEEP_PAGE - 1))"
 
 # --- the nodes -------------------------------------------------------------------------------
 export CSPHUB_THREADS=${CSPHUB_THREADS:-1}
