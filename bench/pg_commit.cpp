@@ -22,14 +22,6 @@ namespace {
 constexpr const char* kBegin = "BEGIN ISOLATION LEVEL SERIALIZABLE READ WRITE";
 constexpr const char* kInsert = "INSERT INTO bench_rows(id, customer_id, payload) VALUES(?,?,?)";
 
-void Must(PGconn* c, const char* sql) {
-  csphub::storage::postgres::PgResult r(PQexec(c, sql));
-  if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) {
-    std::fprintf(stderr, "%s: %s", sql, PQerrorMessage(c));
-    std::exit(1);
-  }
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -44,9 +36,10 @@ int main(int argc, char** argv) {
 
   {
     auto conn = csphub::bench::OpenRaw(url);
-    Must(conn->raw(),
-         "CREATE TABLE IF NOT EXISTS bench_rows(id text COLLATE \"C\" PRIMARY KEY, "
-         "customer_id text COLLATE \"C\" NOT NULL, payload text COLLATE \"C\" NOT NULL)");
+    csphub::bench::MustExec(
+        conn->raw(),
+        "CREATE TABLE IF NOT EXISTS bench_rows(id text COLLATE \"C\" PRIMARY KEY, "
+        "customer_id text COLLATE \"C\" NOT NULL, payload text COLLATE \"C\" NOT NULL)");
   }
   // A payload about the size of one subscription row.
   const std::string payload(400, 'x');
@@ -63,11 +56,11 @@ int main(int argc, char** argv) {
       csphub::bench::PrepareRaw(c, "insert", kInsert);
       long long n = 0;
       const auto [commits, elapsed] = csphub::bench::RunFor(seconds, [&] {
-        Must(c, kBegin);
+        csphub::bench::MustExec(c, kBegin);
         csphub::bench::ExecRaw(
             c, "insert",
             {run + "-" + std::to_string(t) + "-" + std::to_string(n++), customer, payload});
-        Must(c, "COMMIT");
+        csphub::bench::MustExec(c, "COMMIT");
       });
       total += commits;
       double seen = longest.load();

@@ -54,6 +54,15 @@ inline storage::postgres::PgResult ExecRaw(PGconn* c, const char* name,
   return r;
 }
 
+// Runs a statement without parameters (transaction control); exits on an error.
+inline void MustExec(PGconn* c, const char* sql) {
+  storage::postgres::PgResult r(PQexec(c, sql));
+  if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) {
+    std::fprintf(stderr, "%s: %s", sql, PQerrorMessage(c));
+    std::exit(1);
+  }
+}
+
 // Calls step() until `seconds` have passed; returns {calls, elapsed seconds}.
 template <typename Step>
 std::pair<long long, double> RunFor(double seconds, Step step) {
