@@ -174,8 +174,9 @@ PGresult* Connection::ExecPipelined(const std::string& name, int n, const char* 
     }
   }
   if (PQexitPipelineMode(conn_) != 1 && !broken()) {
-    // Answers we did not expect are still queued: this session's state is unknown.
-    PQreset(conn_);
+    // Answers we did not expect are still queued: this session's state is unknown. A new one
+    // (its prepared statements forgotten) and an error for the caller, who tries again later.
+    (void)Reconnect();
     answers.clear();
   }
   if (answers.size() == 2 && PQresultStatus(answers[0].get()) == PGRES_COMMAND_OK) {
