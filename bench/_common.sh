@@ -137,16 +137,17 @@ run_wrk() {
   wrk_pid=
 }
 
-# measure NAME PID CONNECTIONS URL [WRK ARGS...]: warm-up, then one wrk run with one thread.
+# measure NAME PID CONNECTIONS URL [WRK ARGS...]: warm-up, then one wrk run with one thread
+# (WRK_THREADS threads if set: wrk spreading over several nodes needs one per node).
 # Sets rps, p50_ms, p99_ms, cpu_us (server CPU µs per request) and core_pct (server CPU time /
 # wall time: about 100 when the server had its core to itself and was the bottleneck).
 measure() {
   local name=$1 pid=$2 conns=$3 url=$4 out=$tmp/wrk-$1.txt t0 t1 w0 w1 requests errors
   shift 4
-  run_wrk -t1 -c"$conns" -d"${WARMUP}s" "$@" "$url" >/dev/null
+  run_wrk -t"${WRK_THREADS:-1}" -c"$conns" -d"${WARMUP}s" "$@" "$url" >/dev/null
   t0=$(cpu_ticks "$pid")
   w0=$(date +%s%N)
-  run_wrk -t1 -c"$conns" -d"${DURATION}s" --latency "$@" "$url" >"$out"
+  run_wrk -t"${WRK_THREADS:-1}" -c"$conns" -d"${DURATION}s" --latency "$@" "$url" >"$out"
   w1=$(date +%s%N)
   t1=$(cpu_ticks "$pid")
   kill -0 "$pid" 2>/dev/null || die "$name died during the measurement"
@@ -219,4 +220,80 @@ EOF
   [[ $(header "$tmp/nginx.headers" Server) == nginx* ]] ||
     die "the server on port $port is not our nginx"
   cmp -s "$file" "$tmp/nginx.body" || die "nginx does not serve the same body"
+}
+
+# check_setup "TOOL..." "BINARY..." VAR...: dies unless every tool is on the PATH, every binary
+# is built, every VAR holds a positive integer, and SERVER_CPU and CLIENT_CPU are two usable CPUs.
+check_setup() {
+  local tools=$1 bins=$2 tool bin v cpu
+  shift 2
+  for tool in $tools; do
+    command -v "$tool" >/dev/null || die "$tool is not installed (make deps-bench)"
+  done
+  for bin in $bins; do
+    [[ -x $bin ]] || die "$bin does not exist (make build)"
+  done
+  for v in "$@"; do
+    [[ ${!v} =~ ^[1-9][0-9]*$ ]] || die "$v must be a positive integer, not '${!v}'"
+  done
+  [[ $SERVER_CPU != "$CLIENT_CPU" ]] || die "SERVER_CPU and CLIENT_CPU must differ"
+  for cpu in "$SERVER_CPU" "$CLIENT_CPU"; do
+    taskset -c "$cpu" true 2>/dev/null || die "cannot pin to CPU $cpu (usable: $(nproc) CPUs)"
+  done
+}
+
+# The customer list's pages (customers_list.sh, pg_customers.sh).
+continuation() { sed -n 's/.*"continuationToken":"\([^"]*\)".*/\1/p' "$1"; }
+# (awk reads all its input: `head` would end the pipe early and pipefail would see SIGPIPE.)
+first_id() { grep -o '"id":"[^"]*"' "$1" | awk -F'"' 'NR == 1 { print $4 }'; }
+items() { grep -o '"totalCount":[0-9]*' "$1" | awk -F: 'NR == 1 { print $2 }'; }
+
+# walk BASE_URL AUTH PATH PAGES: follows continuation tokens PAGES-1 times; prints the token of
+# page PAGES.
+walk() {
+  local url=$1 auth=$2 path=$3 pages=$4 token="" status
+  for ((p = 1; p < pages; p++)); do
+    if [[ -z $token ]]; then
+      status=$(http_get "$url$path" "$tmp/walk" -H "$auth")
+    else
+      status=$(http_get "$url/v1/customers" "$tmp/walk" -H "$auth" -H "MS-ContinuationToken: $token")
+    fi
+    [[ $status == 200 ]] || die "page $p of $path answered $status: $(head -c 300 "$tmp/walk.body")"
+    token=$(continuation "$tmp/walk.body")
+    [[ -n $token ]] || die "$path has only $p pages"
+  done
+  echo "$token"
+}
+
+# first_order BASE_URL AUTH (orders.sh, pg_orders.sh): the provider's own demo customer gets its
+# agreement confirmed (no purchase without one) and a first one-line order. Sets order (the
+# request body) and orders_path.
+first_order() {
+  local url=$1 auth=$2 customer=c1111111-0000-4000-8000-000000000003 status
+  status=$(http_get "$url/v1/customers/$customer/agreements" "$tmp/mca" -H "$auth" \
+    -H 'Content-Type: application/json' -X POST --data \
+    '{"primaryContact":{"firstName":"Ann","lastName":"Lee","email":"ann@northwind.example"},"dateAgreed":"2024-01-15"}')
+  [[ $status == 201 ]] || die "confirming the agreement answered $status: $(head -c 300 "$tmp/mca.body")"
+  order='{"lineItems":[{"offerId":"6F1E0A2B-7C3D-4E5F-8A9B-0C1D2E3F4004","quantity":1}]}'
+  orders_path=/v1/customers/$customer/orders
+  status=$(http_get "$url$orders_path" "$tmp/order" -H "$auth" -H 'Content-Type: application/json' \
+    -X POST --data "$order")
+  [[ $status == 201 ]] || die "the first order answered $status: $(head -c 300 "$tmp/order.body")"
+}
+
+# check_plans RAW DATABASE PARTNER "ARGS"...: each ARGS (split into words) names a list query
+# for the raw list loop (sqlite_list/pg_list --explain), which prints its plan and fails if the
+# plan scans, sorts or does not start the index range at the cursor.
+check_plans() {
+  local raw=$1 database=$2 partner=$3 args
+  shift 3
+  for args in "$@"; do
+    # shellcheck disable=SC2086
+    if ! "$raw" --database "$database" --partner "$partner" $args --seconds 0 --explain \
+      >"$tmp/plan.txt" 2>&1; then
+      cat "$tmp/plan.txt" >&2
+      die "the list query plan does not use its index as it must (see above)"
+    fi
+    grep -v '^queries_per_s' "$tmp/plan.txt"
+  done
 }

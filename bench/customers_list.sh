@@ -63,20 +63,8 @@ REUSE_DATA=${REUSE_DATA:-0}
 DEEP_PAGE=${DEEP_PAGE:-91}
 ALL_DEEP_PAGE=${ALL_DEEP_PAGE:-501}
 
-for tool in taskset wrk nginx curl; do
-  command -v "$tool" >/dev/null || die "$tool is not installed (make deps-bench)"
-done
-for bin in "$CSPHUB" "$SEED" "$RAW"; do
-  [[ -x $bin ]] || die "$bin does not exist (make build)"
-done
-[[ $SERVER_CPU != "$CLIENT_CPU" ]] || die "SERVER_CPU and CLIENT_CPU must differ"
-for v in DURATION ROUNDS WARMUP CONNECTIONS LATENCY_CONNECTIONS CUSTOMERS SMALL_CUSTOMERS \
-  RESELLERS DEEP_PAGE ALL_DEEP_PAGE; do
-  [[ ${!v} =~ ^[1-9][0-9]*$ ]] || die "$v must be a positive integer, not '${!v}'"
-done
-for cpu in "$SERVER_CPU" "$CLIENT_CPU"; do
-  taskset -c "$cpu" true 2>/dev/null || die "cannot pin to CPU $cpu (usable: $(nproc) CPUs)"
-done
+check_setup "taskset wrk nginx curl" "$CSPHUB $SEED $RAW" DURATION ROUNDS WARMUP CONNECTIONS \
+  LATENCY_CONNECTIONS CUSTOMERS SMALL_CUSTOMERS RESELLERS DEEP_PAGE ALL_DEEP_PAGE
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/csphub-bench.XXXXXX")
 big_pid=
@@ -130,15 +118,7 @@ filter_q=$(printf '%s' "$filter" | sed 's/{/%7B/g; s/}/%7D/g; s/"/%22/g; s/:/%3A
 list_path="/v1/customers?size=100&filter=$filter_q"
 
 # --- query plans: every list query must be one index range that starts at the cursor ----------
-for args in "--field reseller --value $reseller" "--field none"; do
-  # shellcheck disable=SC2086
-  if ! "$RAW" --database "$big_db" --partner "$provider" $args --seconds 0 --explain \
-    >"$tmp/plan.txt" 2>&1; then
-    cat "$tmp/plan.txt" >&2
-    die "the list query plan does not use its index as it must (see above)"
-  fi
-  grep -v '^queries_per_s' "$tmp/plan.txt"
-done
+check_plans "$RAW" "$big_db" "$provider" "--field reseller --value $reseller" "--field none"
 
 # --- the servers -----------------------------------------------------------------------------
 export CSPHUB_THREADS=${CSPHUB_THREADS:-1}
@@ -178,28 +158,6 @@ small_token=$(token_for "$small_url")
 [[ -n $big_token && -n $small_token ]] || die "could not get the provider's tokens"
 big_auth="Authorization: Bearer $big_token"
 small_auth="Authorization: Bearer $small_token"
-
-continuation() { sed -n 's/.*"continuationToken":"\([^"]*\)".*/\1/p' "$1"; }
-# (awk reads all its input: `head` would end the pipe early and pipefail would see SIGPIPE.)
-first_id() { grep -o '"id":"[^"]*"' "$1" | awk -F'"' 'NR == 1 { print $4 }'; }
-items() { grep -o '"totalCount":[0-9]*' "$1" | awk -F: 'NR == 1 { print $2 }'; }
-
-# walk BASE_URL AUTH PATH PAGES: follows continuation tokens PAGES-1 times; prints the token of
-# page PAGES.
-walk() {
-  local url=$1 auth=$2 path=$3 pages=$4 token="" status
-  for ((p = 1; p < pages; p++)); do
-    if [[ -z $token ]]; then
-      status=$(http_get "$url$path" "$tmp/walk" -H "$auth")
-    else
-      status=$(http_get "$url/v1/customers" "$tmp/walk" -H "$auth" -H "MS-ContinuationToken: $token")
-    fi
-    [[ $status == 200 ]] || die "page $p of $path answered $status: $(head -c 300 "$tmp/walk.body")"
-    token=$(continuation "$tmp/walk.body")
-    [[ -n $token ]] || die "$path has only $p pages"
-  done
-  echo "$token"
-}
 
 # Page 1 of the reseller's list, and the sanity checks: 100 items, the same first row as the raw
 # query's.

@@ -42,16 +42,7 @@ SERVER_CPU=${SERVER_CPU:-0}
 CLIENT_CPU=${CLIENT_CPU:-1}
 DATA_DIR=${DATA_DIR:-$ROOT/bench/.data}
 
-for tool in taskset wrk curl; do
-  command -v "$tool" >/dev/null || die "$tool is not installed (make deps-bench)"
-done
-for bin in "$CSPHUB" "$RAW"; do
-  [[ -x $bin ]] || die "$bin does not exist (make build)"
-done
-[[ $SERVER_CPU != "$CLIENT_CPU" ]] || die "SERVER_CPU and CLIENT_CPU must differ"
-for v in DURATION ROUNDS WARMUP CONNECTIONS; do
-  [[ ${!v} =~ ^[1-9][0-9]*$ ]] || die "$v must be a positive integer, not '${!v}'"
-done
+check_setup "taskset wrk curl" "$CSPHUB $RAW" DURATION ROUNDS WARMUP CONNECTIONS
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/csphub-bench.XXXXXX")
 mkdir -p "$DATA_DIR"
@@ -99,17 +90,8 @@ token=$(curl -sS --max-time 30 -X POST "$url/$provider/oauth2/v2.0/token" \
 [[ -n $token ]] || die "could not get the provider's token"
 auth="Authorization: Bearer $token"
 
-# The provider's own demo customer, with its agreement confirmed (no purchase without one).
-customer=c1111111-0000-4000-8000-000000000003
-status=$(http_get "$url/v1/customers/$customer/agreements" "$tmp/mca" -H "$auth" \
-  -H 'Content-Type: application/json' -X POST --data \
-  '{"primaryContact":{"firstName":"Ann","lastName":"Lee","email":"ann@northwind.example"},"dateAgreed":"2024-01-15"}')
-[[ $status == 201 ]] || die "confirming the agreement answered $status: $(head -c 300 "$tmp/mca.body")"
-order='{"lineItems":[{"offerId":"6F1E0A2B-7C3D-4E5F-8A9B-0C1D2E3F4004","quantity":1}]}'
-orders_url=$url/v1/customers/$customer/orders
-status=$(http_get "$orders_url" "$tmp/order" -H "$auth" -H 'Content-Type: application/json' \
-  -X POST --data "$order")
-[[ $status == 201 ]] || die "the first order answered $status: $(head -c 300 "$tmp/order.body")"
+first_order "$url" "$auth"
+orders_url=$url$orders_path
 cat >"$tmp/post.lua" <<EOF
 wrk.method = "POST"
 wrk.body = '$order'
@@ -118,7 +100,7 @@ EOF
 
 echo "csphub: $CSPHUB (pid $csphub_pid) on $url, default config +" \
   "$(env | grep '^CSPHUB_' | grep -v TOKEN | sort | paste -sd ' ')"
-echo "order:  POST /v1/customers/$customer/orders  (one line item: one subscription)"
+echo "order:  POST $orders_path  (one line item: one subscription)"
 echo "pinning: csphub and the raw SQLite loop on CPU $SERVER_CPU, wrk on CPU $CLIENT_CPU;" \
   "wrk -t1 -c$CONNECTIONS; ${DURATION}s each after ${WARMUP}s of warm-up; $ROUNDS rounds"
 echo
@@ -137,7 +119,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
 done
 
 # Every order answered 201 (measure dies on any other status); check they are all there.
-status=$(http_get "$url/v1/customers/$customer/subscriptions" "$tmp/subs" -H "$auth")
+status=$(http_get "$url${orders_path%/orders}/subscriptions" "$tmp/subs" -H "$auth")
 [[ $status == 200 ]] || die "listing the subscriptions answered $status"
 echo "subscriptions on record afterwards: $(grep -o '"totalCount":[0-9]*' "$tmp/subs.body" | head -n 1 | cut -d: -f2)"
 

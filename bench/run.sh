@@ -21,6 +21,13 @@ GOALS=(
   "RESULT orders durable|ratio|0.5|durable single-line orders >= 0.5x raw SQLite FULL commits"
   "RESULT user_import rows|ratio|0.5|100k-user bulk import >= 0.5x raw SQLite insert of the same rows"
   "RESULT user_import rss|flat|0.8|peak anonymous memory of the import at 100k rows <= 1.25x at 30k"
+  "RESULT pg list|ratio|0.7|PostgreSQL: GET /v1/customers (reseller filter) >= 0.7x raw libpq query"
+  "RESULT pg list_deep|vs_page1|0.8|PostgreSQL: the reseller's deep page >= 0.8x page 1 (keyset)"
+  "RESULT pg get|ratio|0.7|PostgreSQL: GET /v1/customers/{id} >= 0.7x raw libpq statement"
+  "RESULT pg orders|ratio|0.5|PostgreSQL: durable orders >= 0.5x raw libpq commits, same sessions"
+  "RESULT pg nodes_list|ratio|0.9|PostgreSQL: two nodes >= 0.9x one node on the list (one DB host)"
+  "RESULT pg nodes_get|ratio|0.9|PostgreSQL: two nodes >= 0.9x one node on GET (one DB host)"
+  "RESULT pg nodes_orders|ratio|0.9|PostgreSQL: two nodes >= 0.9x one node on orders (one DB host)"
 )
 
 log=$(mktemp)

@@ -24,6 +24,7 @@
 #include <string>
 
 #include "common/fold_case.hpp"
+#include "list_options.hpp"
 #include "storage/sqlite/repositories.hpp"
 
 namespace {
@@ -103,30 +104,18 @@ class ListQuery {
 
 int main(int argc, char** argv) {
   CLI::App cli{"Raw SQLite rate of the customer list's keyset query"};
-  std::string path, partner, field_name = "none", value;
-  int size = 100, skip_pages = 0;
-  double seconds = 10;
-  bool explain = false;
-  cli.add_option("--database", path, "SQLite file")->required();
-  cli.add_option("--partner", partner, "the listing partner's tenant ID")->required();
-  cli.add_option("--field", field_name, "filter field")
-      ->check(CLI::IsMember({"none", "name", "domain", "reseller", "provider"}));
-  cli.add_option("--value", value, "filter prefix (lower case)");
-  cli.add_option("--size", size, "page size")->check(CLI::Range(1, 500));
-  cli.add_option("--skip-pages", skip_pages, "pages to walk before the measured one");
-  cli.add_option("--seconds", seconds, "how long to measure");
-  cli.add_flag("--explain", explain,
-               "print the query plan; exit 3 if it scans, sorts, or does not start the index "
-               "range at the cursor");
+  csphub::bench::ListOptions o;
+  csphub::bench::AddListOptions(cli, o, "SQLite file");
   std::string pragmas;
   cli.add_option("--pragma", pragmas, "SQL run after opening (experiments: PRAGMA mmap_size=...)");
   CLI11_PARSE(cli, argc, argv);
 
-  CustomerFilterField field = CustomerFilterField::kNone;
-  if (field_name == "name") field = CustomerFilterField::kCompanyName;
-  if (field_name == "domain") field = CustomerFilterField::kDomain;
-  if (field_name == "reseller") field = CustomerFilterField::kIndirectReseller;
-  if (field_name == "provider") field = CustomerFilterField::kIndirectCloudSolutionProvider;
+  const CustomerFilterField field = o.field();
+  const std::string &path = o.database, &partner = o.partner, &field_name = o.field_name,
+                    &value = o.value;
+  const int size = o.size, skip_pages = o.skip_pages;
+  const double seconds = o.seconds;
+  const bool explain = o.explain;
   const char* sql = sq::CustomerListSql(field);
 
   auto conn = sq::Connection::Open(path, /*read_only=*/true);

@@ -15,6 +15,9 @@
 # (Debian's postgresql-15 package creates it; made here if missing), in a directory under /tmp
 # that user can reach wherever DIR is. The cluster trades durability for speed (fsync=off): it
 # only ever holds test data. csphub still asks for synchronous_commit=on in every session.
+# PG_OPTIONS (server options, e.g. "-c fsync=on -c full_page_writes=on") come after ours and
+# override them: the benchmarks (bench/pg_*.sh) want real commits. The server inherits the CPU
+# affinity of this script (`taskset -c 0 scripts/pg-cluster.sh start DIR` pins every backend).
 set -euo pipefail
 
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
@@ -68,7 +71,8 @@ start() {
     port=$((20000 + RANDOM % 40000))
     if as_owner "$PG_BIN/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 60 start -o \
       "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$cluster \
-       -c fsync=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=64MB" \
+       -c fsync=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=64MB \
+       ${PG_OPTIONS:-}" \
       >/dev/null; then
       break
     fi

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <utility>
 
 namespace csphub::storage::postgres {
 namespace {
@@ -96,7 +97,27 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& url) {
 Status Connection::Setup() {
   prepared_.clear();  // a new session has no prepared statements
   must_retry_ = false;
-  return Exec(kSessionSetup);
+  awaiting_ = false;
+  // A transaction waiting to begin (see RecoverBroken) begins after the setup, not inside it.
+  const char* begin = std::exchange(pending_begin_, nullptr);
+  Status st = Exec(kSessionSetup);
+  pending_begin_ = begin;
+  return st;
+}
+
+bool Connection::RecoverBroken() { return broken() && Reconnect().ok(); }
+
+void Connection::SendWithoutWaiting(const char* sql) {
+  Settle();
+  awaiting_ = PQsendQuery(conn_, sql) == 1;
+}
+
+void Connection::Settle() {
+  if (!awaiting_) return;
+  awaiting_ = false;
+  // Its answer (and any error: a broken session shows in broken() afterwards) is not needed.
+  while (PgResult r{PQgetResult(conn_)}) {
+  }
 }
 
 Status Connection::Reconnect() {
@@ -110,13 +131,63 @@ Status Connection::Reconnect() {
 Connection::~Connection() { PQfinish(conn_); }
 
 Status Connection::Exec(const std::string& sql) {
-  PgResult r(PQexec(conn_, sql.c_str()));
-  const ExecStatusType st = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+  Settle();
+  // A pending BEGIN goes first in the same simple query (one round trip for both).
+  const char* begin = std::exchange(pending_begin_, nullptr);
+  const std::string text = begin ? std::string(begin) + "; " + sql : sql;
+  PgResult r(PQexec(conn_, text.c_str()));
+  ExecStatusType st = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+  // The transaction's first command on a session that broke meanwhile: nothing of it ran.
+  if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && begin && RecoverBroken()) {
+    r.reset(PQexec(conn_, text.c_str()));
+    st = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+  }
   if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return Status::Ok();
   return Error(r.get(), sql.size() > 80 ? (sql.substr(0, 80) + "...").c_str() : sql.c_str());
 }
 
+PGresult* Connection::ExecPrepared(const std::string& name, int n, const char* const* values) {
+  Settle();
+  if (pending_begin_ == nullptr) {
+    return PQexecPrepared(conn_, name.c_str(), n, values, nullptr, nullptr, /*text*/ 0);
+  }
+  return ExecPipelined(name, n, values);
+}
+
+PGresult* Connection::ExecPipelined(const std::string& name, int n, const char* const* values) {
+  if (PQenterPipelineMode(conn_) != 1) return nullptr;
+  std::vector<PgResult> answers;  // BEGIN's, then the statement's (or PGRES_PIPELINE_ABORTED)
+  if (PQsendQueryParams(conn_, pending_begin_, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
+      PQsendQueryPrepared(conn_, name.c_str(), n, values, nullptr, nullptr, /*text*/ 0) == 1 &&
+      PQpipelineSync(conn_) == 1) {
+    // Each query's answer ends with a NULL, the pipeline with a PGRES_PIPELINE_SYNC. A session
+    // that breaks meanwhile gives an error and then NULLs.
+    for (int nulls = 0; nulls <= 2;) {
+      PgResult r(PQgetResult(conn_));
+      if (!r) {
+        if (broken()) break;
+        ++nulls;
+        continue;
+      }
+      if (PQresultStatus(r.get()) == PGRES_PIPELINE_SYNC) break;
+      answers.push_back(std::move(r));
+    }
+  }
+  if (PQexitPipelineMode(conn_) != 1 && !broken()) {
+    // Answers we did not expect are still queued: this session's state is unknown. A new one
+    // (its prepared statements forgotten) and an error for the caller, who tries again later.
+    (void)Reconnect();
+    answers.clear();
+  }
+  if (answers.size() == 2 && PQresultStatus(answers[0].get()) == PGRES_COMMAND_OK) {
+    pending_begin_ = nullptr;  // the transaction has begun
+    return answers[1].release();
+  }
+  return answers.empty() ? nullptr : answers[0].release();  // BEGIN's error
+}
+
 Result<const std::string*> Connection::Prepared(const char* sql, int* params) {
+  Settle();
   auto it = prepared_.find(sql);
   if (it != prepared_.end()) {
     *params = it->second.params;
@@ -158,16 +229,7 @@ Statement& Statement::BindOptional(int index, const std::optional<std::int64_t>&
 
 bool Statement::Execute() {
   executed_ = true;
-  int n = 0;
-  auto name = c_.Prepared(sql_, &n);
-  if (!name.ok()) {
-    status_ = name.status();
-    return false;
-  }
-  params_.resize(static_cast<std::size_t>(n));
-  std::vector<const char*> values(params_.size());
   for (std::size_t i = 0; i < params_.size(); ++i) {
-    values[i] = params_[i] ? params_[i]->c_str() : nullptr;
     // Text parameters end at a NUL, and PostgreSQL's text cannot hold one anyway: refuse rather
     // than store a cut value.
     if (params_[i] && params_[i]->find('\0') != std::string::npos) {
@@ -175,14 +237,29 @@ bool Statement::Execute() {
       return false;
     }
   }
-  result_.reset(PQexecPrepared(c_.raw(), (*name)->c_str(), n, values.data(), nullptr, nullptr,
-                               /*resultFormat=text*/ 0));
-  const ExecStatusType st = result_ ? PQresultStatus(result_.get()) : PGRES_FATAL_ERROR;
-  if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+  // The transaction's first statement, on a session that broke since it was last used, is run
+  // again on a new one: nothing of the transaction had run.
+  const bool first = c_.begin_pending();
+  for (int attempt = 0;; ++attempt) {
+    int n = 0;
+    auto name = c_.Prepared(sql_, &n);
+    if (!name.ok()) {
+      if (first && attempt == 0 && c_.RecoverBroken()) continue;
+      status_ = name.status();
+      return false;
+    }
+    params_.resize(static_cast<std::size_t>(n));
+    std::vector<const char*> values(params_.size());
+    for (std::size_t i = 0; i < params_.size(); ++i) {
+      values[i] = params_[i] ? params_[i]->c_str() : nullptr;
+    }
+    result_.reset(c_.ExecPrepared(**name, n, values.data()));
+    const ExecStatusType st = result_ ? PQresultStatus(result_.get()) : PGRES_FATAL_ERROR;
+    if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return true;
+    if (first && attempt == 0 && c_.RecoverBroken()) continue;
     status_ = c_.Error(result_.get(), sql_);
     return false;
   }
-  return true;
 }
 
 bool Statement::Step() {

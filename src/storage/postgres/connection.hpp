@@ -8,6 +8,12 @@
 // travel as text and results come back as text; the server infers parameter types from the
 // statement (a bigint column compared with $1 makes $1 a bigint).
 //
+// Round trips are the cost on PostgreSQL (~30-90 µs each on loopback, more over a network), so
+// transaction control does not get its own: BeginWithNext() sends BEGIN in one pipeline with the
+// transaction's first statement, and SendWithoutWaiting() sends a read's ROLLBACK without
+// waiting for its answer (read before the connection's next command). A one-statement read is
+// thus one round trip, as for a client that runs the statement alone.
+//
 // Not thread-safe: a Connection belongs to one transaction at a time (PgStore hands them out).
 #include <libpq-fe.h>
 
@@ -83,6 +89,19 @@ class Connection {
   Statement Prepare(const char* sql) { return Statement(*this, sql); }
   // Runs one or more statements without parameters (transaction control, migrations).
   Status Exec(const std::string& sql);
+
+  // `begin` (a string constant) starts the transaction together with the next statement or
+  // Exec(), in the same round trip. A session that broke before it ran is reconnected and the
+  // transaction begun again: nothing of it had run.
+  void BeginWithNext(const char* begin) { pending_begin_ = begin; }
+  // True when BeginWithNext() is still waiting: the transaction ran nothing, so there is
+  // nothing to commit or roll back (ForgetBegin() drops it).
+  bool begin_pending() const { return pending_begin_ != nullptr; }
+  void ForgetBegin() { pending_begin_ = nullptr; }
+  // Sends `sql` (a string constant) and returns at once; its answer is read, and ignored,
+  // before the next command. For a ROLLBACK nobody needs to wait for: the server ends the
+  // transaction as soon as it reads it.
+  void SendWithoutWaiting(const char* sql);
   PGconn* raw() { return conn_; }
 
   // True when the server has gone away; the pool then reconnects before handing it out.
@@ -103,6 +122,14 @@ class Connection {
   // The server-side name of `sql`'s prepared statement, preparing it on first use.
   Result<const std::string*> Prepared(const char* sql, int* params);
   Status Setup();
+  // Reconnects a session that broke (true: it did, and works again).
+  bool RecoverBroken();
+  // Reads (and drops) the answers of a SendWithoutWaiting().
+  void Settle();
+  // Runs a prepared statement, with the pending BEGIN in front of it if there is one.
+  PGresult* ExecPrepared(const std::string& name, int n, const char* const* values);
+  // BEGIN and the statement in one pipeline: one round trip for both.
+  PGresult* ExecPipelined(const std::string& name, int n, const char* const* values);
 
   PGconn* conn_;
   struct PreparedInfo {
@@ -111,6 +138,8 @@ class Connection {
   };
   std::unordered_map<const char*, PreparedInfo> prepared_;
   bool must_retry_ = false;
+  const char* pending_begin_ = nullptr;
+  bool awaiting_ = false;  // a SendWithoutWaiting() answer is not read yet
 };
 
 // `sql` with SQLite placeholders rewritten to $N; `params` gets the highest N.

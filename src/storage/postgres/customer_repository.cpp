@@ -291,6 +291,8 @@ Result<std::vector<domain::CustomerRelationship>> PgCustomerRepository::Relation
   return out;
 }
 
+const char* CustomerGetRelatedSql() { return kGetRelated; }
+
 const char* CustomerListSql(CustomerFilterField field) {
   switch (field) {
     case CustomerFilterField::kNone:

@@ -11,8 +11,8 @@
 namespace csphub::storage::postgres {
 namespace {
 
-// Both in one simple-query round trip with the first statement of the transaction would save
-// one more; kept apart so that an error names the statement.
+// BEGIN travels with the transaction's first statement (Connection::BeginWithNext), and a
+// read's ROLLBACK is not waited for: a one-statement Read() is one round trip.
 constexpr const char* kBeginWrite = "BEGIN ISOLATION LEVEL SERIALIZABLE READ WRITE";
 constexpr const char* kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 constexpr const char* kCommit = "COMMIT";
@@ -87,6 +87,7 @@ Result<Connection*> PgStore::Acquire() {
     }
   }
   c->clear_must_retry();
+  c->ForgetBegin();  // a transaction a caller left unbegun is not this one's
   return c;
 }
 
@@ -98,13 +99,19 @@ void PgStore::Release(Connection* c) {
   cv_.notify_one();
 }
 
-Status PgStore::Begin(Connection& c, const char* begin) {
-  Status st = c.Exec(begin);
-  // A server restart or an idle-connection reaper closes pooled sessions; the pool only learns
-  // when it next uses one. Nothing ran yet, so reconnecting and beginning again is safe.
-  if (!st.ok() && c.broken() && c.Reconnect().ok()) st = c.Exec(begin);
-  return st;
+namespace {
+
+// Ends a transaction nothing needs from any more (a read, or a write that failed): if it ran a
+// statement, ROLLBACK without waiting for the answer (read before the connection's next use).
+void Abandon(Connection& c) {
+  if (c.begin_pending()) {
+    c.ForgetBegin();  // nothing was sent: there is no transaction to end
+  } else {
+    c.SendWithoutWaiting(kRollback);
+  }
 }
+
+}  // namespace
 
 Status PgStore::Read(const Work& work) {
   if (Active().store == this) {
@@ -116,7 +123,7 @@ Status PgStore::Read(const Work& work) {
     Connection* c;
     ~Return() { s->Release(c); }
   } give_back{this, c};
-  RETURN_IF_ERROR(Begin(*c, kBeginRead));
+  c->BeginWithNext(kBeginRead);
   Status st;
   {
     ActiveScope scope(this, c, /*writable=*/false);
@@ -125,12 +132,12 @@ Status PgStore::Read(const Work& work) {
   }
   // A read-only transaction has nothing to keep; ROLLBACK also ends one a failed statement
   // aborted.
-  (void)c->Exec(kRollback);
+  Abandon(*c);
   return st;
 }
 
 Status PgStore::WriteOnce(Connection& c, const Work& work) {
-  RETURN_IF_ERROR(Begin(c, kBeginWrite));
+  c.BeginWithNext(kBeginWrite);
   Status st;
   {
     ActiveScope scope(this, &c, /*writable=*/true);
@@ -138,8 +145,12 @@ Status PgStore::WriteOnce(Connection& c, const Work& work) {
     st = storage::RunGuarded(work, repos);
   }
   if (!st.ok() || c.must_retry()) {
-    (void)c.Exec(kRollback);
+    Abandon(c);
     return st.ok() ? Unavailable("The database is busy; try again.") : st;
+  }
+  if (c.begin_pending()) {  // the work ran no statement: nothing to commit
+    c.ForgetBegin();
+    return st;
   }
   // A COMMIT that fails for a serialization conflict also marks the connection for a retry.
   // One that fails because the server went away leaves the outcome unknown: Unavailable.

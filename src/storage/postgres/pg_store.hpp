@@ -31,7 +31,6 @@ class PgStore final : public domain::Store {
 
  private:
   PgStore() = default;
-  Status Begin(Connection& c, const char* begin);
   Result<Connection*> Acquire();
   void Release(Connection* c);
   // One attempt of a Write(): BEGIN, the work, COMMIT (or ROLLBACK).

@@ -122,6 +122,9 @@ class PgCustomerRepository final : public domain::CustomerRepository {
 // runs). ?1 partner, ?2 cursor key, ?3 cursor customer ID,
 // ?4 limit, ?5 the end of the prefix range, ?6 cursor name key.
 const char* CustomerListSql(domain::CustomerFilterField field);
+// The one statement of PgCustomerRepository::GetRelated (?1 partner, ?2 customer), for the raw
+// baseline of GET /v1/customers/{id} (bench/pg_get.cpp).
+const char* CustomerGetRelatedSql();
 
 class PgCustomerUserRepository final : public domain::CustomerUserRepository {
  public:
