@@ -2,88 +2,16 @@
 // PostgreSQL implementations of the domain repositories, each bound to one Connection for the
 // length of one transaction.
 #include "domain/store.hpp"
-#include "storage/postgres/connection.hpp"
+#include "storage/common/repositories.hpp"
+#include "storage/postgres/backend.hpp"
 
 namespace csphub::storage::postgres {
-
-class PgPartnerRepository final : public domain::PartnerRepository {
- public:
-  explicit PgPartnerRepository(Connection& c) : c_(c) {}
-  Status Insert(const domain::Partner& partner) override;
-  Result<domain::Partner> Get(const std::string& tenant_id) override;
-  Result<domain::Partner> GetByDomain(const std::string& domain) override;
-  Result<domain::Partner> GetByMpnId(const std::string& mpn_id) override;
-  Result<std::vector<domain::Partner>> List(const std::optional<std::string>& after,
-                                            int limit) override;
-  Status SetDisabled(const std::string& tenant_id, bool disabled) override;
-
- private:
-  Connection& c_;
-};
-
-class PgPartnerUserRepository final : public domain::PartnerUserRepository {
- public:
-  explicit PgPartnerUserRepository(Connection& c) : c_(c) {}
-  Status Insert(const domain::PartnerUser& user) override;
-  Status Update(const domain::PartnerUser& user) override;
-  Status Delete(const std::string& tenant_id, const std::string& user_id) override;
-  Result<domain::PartnerUser> Get(const std::string& tenant_id, const std::string& id) override;
-  Result<domain::PartnerUser> GetByPrincipalName(const std::string& upn) override;
-  Result<std::vector<domain::PartnerUser>> List(const std::string& tenant_id) override;
-  Result<int> CountWithRole(const std::string& tenant_id, domain::Role role) override;
-
- private:
-  Connection& c_;
-};
-
-class PgAppRegistrationRepository final : public domain::AppRegistrationRepository {
- public:
-  explicit PgAppRegistrationRepository(Connection& c) : c_(c) {}
-  Status Insert(const domain::AppRegistration& app) override;
-  Status Update(const domain::AppRegistration& app) override;
-  Status Delete(const std::string& tenant_id, const std::string& client_id) override;
-  Result<domain::AppRegistration> Get(const std::string& client_id) override;
-  Result<std::vector<domain::AppRegistration>> List(const std::string& tenant_id) override;
-
- private:
-  Connection& c_;
-};
-
-class PgPartnershipRepository final : public domain::PartnershipRepository {
- public:
-  explicit PgPartnershipRepository(Connection& c) : c_(c) {}
-  Status Insert(const domain::Partnership& p) override;
-  Status Delete(const std::string& provider, const std::string& reseller) override;
-  Result<bool> Exists(const std::string& provider, const std::string& reseller) override;
-  Result<std::vector<domain::Partnership>> ListResellersOf(const std::string& provider) override;
-  Result<std::vector<domain::Partnership>> ListProvidersOf(const std::string& reseller) override;
-  Status InsertInvitation(const domain::PartnershipInvitation& inv) override;
-  Result<domain::PartnershipInvitation> GetInvitationByTokenHash(const std::string& hash) override;
-  Result<std::vector<domain::PartnershipInvitation>> ListInvitations(
-      const std::string& provider) override;
-  Status RevokeInvitation(const std::string& provider, const std::string& id,
-                          TimePoint when) override;
-
- private:
-  Connection& c_;
-};
 
 class PgAuditRepository final : public domain::AuditRepository {
  public:
   explicit PgAuditRepository(Connection& c) : c_(c) {}
   Status Append(const domain::AuditRecord& record) override;
   Result<std::vector<domain::AuditRecord>> Query(const domain::AuditQuery& query) override;
-
- private:
-  Connection& c_;
-};
-
-class PgIdempotencyRepository final : public domain::IdempotencyRepository {
- public:
-  explicit PgIdempotencyRepository(Connection& c) : c_(c) {}
-  Result<domain::IdempotencyRecord> Get(const std::string& lookup_id) override;
-  Status Put(const domain::IdempotencyRecord& record) override;
-  Result<int> PurgeBefore(TimePoint cutoff, int limit) override;
 
  private:
   Connection& c_;
@@ -260,17 +188,6 @@ class PgTransferRepository final : public domain::TransferRepository {
   Connection& c_;
 };
 
-class PgOneTimeDownloadRepository final : public domain::OneTimeDownloadRepository {
- public:
-  explicit PgOneTimeDownloadRepository(Connection& c) : c_(c) {}
-  Status Insert(const domain::OneTimeDownload& d) override;
-  Result<domain::OneTimeDownload> Take(const std::string& id) override;
-  Result<int> PurgeExpired(TimePoint now) override;
-
- private:
-  Connection& c_;
-};
-
 class PgUserImportJobRepository final : public domain::UserImportJobRepository {
  public:
   explicit PgUserImportJobRepository(Connection& c) : c_(c) {}
@@ -336,12 +253,12 @@ class PgRepositories final : public domain::Repositories {
 
  private:
   Connection& c_;
-  PgPartnerRepository partners_;
-  PgPartnerUserRepository users_;
-  PgAppRegistrationRepository apps_;
-  PgPartnershipRepository partnerships_;
+  SqlPartnerRepository<Backend> partners_;
+  SqlPartnerUserRepository<Backend> users_;
+  SqlAppRegistrationRepository<Backend> apps_;
+  SqlPartnershipRepository<Backend> partnerships_;
   PgAuditRepository audit_;
-  PgIdempotencyRepository idempotency_;
+  SqlIdempotencyRepository<Backend> idempotency_;
   PgCustomerRepository customers_;
   PgCatalogRepository catalog_;
   PgCustomerUserRepository customer_users_;
@@ -351,7 +268,7 @@ class PgRepositories final : public domain::Repositories {
   PgSubscriptionRepository subscriptions_;
   PgTransferRepository transfers_;
   PgLicenseRepository licenses_;
-  PgOneTimeDownloadRepository downloads_;
+  SqlOneTimeDownloadRepository<Backend> downloads_;
   PgUserImportJobRepository user_imports_;
 };
 

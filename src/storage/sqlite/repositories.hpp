@@ -2,88 +2,16 @@
 // SQLite implementations of the domain repositories, each bound to one Connection for the
 // length of one transaction.
 #include "domain/store.hpp"
-#include "storage/sqlite/connection.hpp"
+#include "storage/common/repositories.hpp"
+#include "storage/sqlite/backend.hpp"
 
 namespace csphub::storage::sqlite {
-
-class SqlitePartnerRepository final : public domain::PartnerRepository {
- public:
-  explicit SqlitePartnerRepository(Connection& c) : c_(c) {}
-  Status Insert(const domain::Partner& partner) override;
-  Result<domain::Partner> Get(const std::string& tenant_id) override;
-  Result<domain::Partner> GetByDomain(const std::string& domain) override;
-  Result<domain::Partner> GetByMpnId(const std::string& mpn_id) override;
-  Result<std::vector<domain::Partner>> List(const std::optional<std::string>& after,
-                                            int limit) override;
-  Status SetDisabled(const std::string& tenant_id, bool disabled) override;
-
- private:
-  Connection& c_;
-};
-
-class SqlitePartnerUserRepository final : public domain::PartnerUserRepository {
- public:
-  explicit SqlitePartnerUserRepository(Connection& c) : c_(c) {}
-  Status Insert(const domain::PartnerUser& user) override;
-  Status Update(const domain::PartnerUser& user) override;
-  Status Delete(const std::string& tenant_id, const std::string& user_id) override;
-  Result<domain::PartnerUser> Get(const std::string& tenant_id, const std::string& id) override;
-  Result<domain::PartnerUser> GetByPrincipalName(const std::string& upn) override;
-  Result<std::vector<domain::PartnerUser>> List(const std::string& tenant_id) override;
-  Result<int> CountWithRole(const std::string& tenant_id, domain::Role role) override;
-
- private:
-  Connection& c_;
-};
-
-class SqliteAppRegistrationRepository final : public domain::AppRegistrationRepository {
- public:
-  explicit SqliteAppRegistrationRepository(Connection& c) : c_(c) {}
-  Status Insert(const domain::AppRegistration& app) override;
-  Status Update(const domain::AppRegistration& app) override;
-  Status Delete(const std::string& tenant_id, const std::string& client_id) override;
-  Result<domain::AppRegistration> Get(const std::string& client_id) override;
-  Result<std::vector<domain::AppRegistration>> List(const std::string& tenant_id) override;
-
- private:
-  Connection& c_;
-};
-
-class SqlitePartnershipRepository final : public domain::PartnershipRepository {
- public:
-  explicit SqlitePartnershipRepository(Connection& c) : c_(c) {}
-  Status Insert(const domain::Partnership& p) override;
-  Status Delete(const std::string& provider, const std::string& reseller) override;
-  Result<bool> Exists(const std::string& provider, const std::string& reseller) override;
-  Result<std::vector<domain::Partnership>> ListResellersOf(const std::string& provider) override;
-  Result<std::vector<domain::Partnership>> ListProvidersOf(const std::string& reseller) override;
-  Status InsertInvitation(const domain::PartnershipInvitation& inv) override;
-  Result<domain::PartnershipInvitation> GetInvitationByTokenHash(const std::string& hash) override;
-  Result<std::vector<domain::PartnershipInvitation>> ListInvitations(
-      const std::string& provider) override;
-  Status RevokeInvitation(const std::string& provider, const std::string& id,
-                          TimePoint when) override;
-
- private:
-  Connection& c_;
-};
 
 class SqliteAuditRepository final : public domain::AuditRepository {
  public:
   explicit SqliteAuditRepository(Connection& c) : c_(c) {}
   Status Append(const domain::AuditRecord& record) override;
   Result<std::vector<domain::AuditRecord>> Query(const domain::AuditQuery& query) override;
-
- private:
-  Connection& c_;
-};
-
-class SqliteIdempotencyRepository final : public domain::IdempotencyRepository {
- public:
-  explicit SqliteIdempotencyRepository(Connection& c) : c_(c) {}
-  Result<domain::IdempotencyRecord> Get(const std::string& lookup_id) override;
-  Status Put(const domain::IdempotencyRecord& record) override;
-  Result<int> PurgeBefore(TimePoint cutoff, int limit) override;
 
  private:
   Connection& c_;
@@ -260,17 +188,6 @@ class SqliteTransferRepository final : public domain::TransferRepository {
   Connection& c_;
 };
 
-class SqliteOneTimeDownloadRepository final : public domain::OneTimeDownloadRepository {
- public:
-  explicit SqliteOneTimeDownloadRepository(Connection& c) : c_(c) {}
-  Status Insert(const domain::OneTimeDownload& d) override;
-  Result<domain::OneTimeDownload> Take(const std::string& id) override;
-  Result<int> PurgeExpired(TimePoint now) override;
-
- private:
-  Connection& c_;
-};
-
 class SqliteUserImportJobRepository final : public domain::UserImportJobRepository {
  public:
   explicit SqliteUserImportJobRepository(Connection& c) : c_(c) {}
@@ -336,12 +253,12 @@ class SqliteRepositories final : public domain::Repositories {
 
  private:
   Connection& c_;
-  SqlitePartnerRepository partners_;
-  SqlitePartnerUserRepository users_;
-  SqliteAppRegistrationRepository apps_;
-  SqlitePartnershipRepository partnerships_;
+  SqlPartnerRepository<Backend> partners_;
+  SqlPartnerUserRepository<Backend> users_;
+  SqlAppRegistrationRepository<Backend> apps_;
+  SqlPartnershipRepository<Backend> partnerships_;
   SqliteAuditRepository audit_;
-  SqliteIdempotencyRepository idempotency_;
+  SqlIdempotencyRepository<Backend> idempotency_;
   SqliteCustomerRepository customers_;
   SqliteCatalogRepository catalog_;
   SqliteCustomerUserRepository customer_users_;
@@ -351,7 +268,7 @@ class SqliteRepositories final : public domain::Repositories {
   SqliteSubscriptionRepository subscriptions_;
   SqliteTransferRepository transfers_;
   SqliteLicenseRepository licenses_;
-  SqliteOneTimeDownloadRepository downloads_;
+  SqlOneTimeDownloadRepository<Backend> downloads_;
   SqliteUserImportJobRepository user_imports_;
 };
 
