@@ -83,6 +83,19 @@ class SqlPartnershipRepository final : public domain::PartnershipRepository {
 };
 
 template <typename B>
+class SqlAuditRepository final : public domain::AuditRepository {
+ public:
+  using Connection = typename B::Connection;
+  explicit SqlAuditRepository(Connection& c) : c_(c) {}
+  Status Append(const domain::AuditRecord& record) override;
+  Result<std::vector<domain::AuditRecord>> Query(const domain::AuditQuery& query) override;
+
+ private:
+  using Statement = typename B::Statement;
+  Connection& c_;
+};
+
+template <typename B>
 class SqlIdempotencyRepository final : public domain::IdempotencyRepository {
  public:
   using Connection = typename B::Connection;
@@ -97,6 +110,139 @@ class SqlIdempotencyRepository final : public domain::IdempotencyRepository {
 };
 
 template <typename B>
+class SqlCustomerUserRepository final : public domain::CustomerUserRepository {
+ public:
+  using Connection = typename B::Connection;
+  explicit SqlCustomerUserRepository(Connection& c) : c_(c) {}
+  Status Insert(const domain::CustomerUser& u) override;
+  Status Update(const domain::CustomerUser& u) override;
+  Result<domain::CustomerUser> Get(const std::string& customer_id, const std::string& id) override;
+  Result<domain::CustomerUser> GetByPrincipalName(const std::string& upn) override;
+  Result<std::vector<domain::CustomerUser>> List(const domain::CustomerUserQuery& q) override;
+  Result<int> PurgeSoftDeleted(const std::string& customer_id, TimePoint cutoff) override;
+  Status AddRoleMember(const std::string& customer_id, const std::string& role_id,
+                       const std::string& user_id, TimePoint when) override;
+  Status RemoveRoleMember(const std::string& customer_id, const std::string& role_id,
+                          const std::string& user_id) override;
+  Result<std::vector<domain::CustomerUser>> RoleMembers(const std::string& customer_id,
+                                                        const std::string& role_id) override;
+  Result<std::vector<std::string>> RolesOf(const std::string& customer_id,
+                                           const std::string& user_id) override;
+  Result<std::vector<domain::CustomerUser>> HoldersOf(const std::string& customer_id,
+                                                      const std::string& sku_id) override;
+
+ private:
+  using Statement = typename B::Statement;
+  Connection& c_;
+};
+
+template <typename B>
+class SqlLicenseRepository final : public domain::LicenseRepository {
+ public:
+  using Connection = typename B::Connection;
+  explicit SqlLicenseRepository(Connection& c) : c_(c) {}
+  Status Put(const domain::LicenseAssignment& a) override;
+  Status Remove(const std::string& customer_id, const std::string& user_id,
+                const std::string& sku_id) override;
+  Status RemoveAllOf(const std::string& customer_id, const std::string& user_id) override;
+  Result<std::vector<domain::LicenseAssignment>> ListForUser(const std::string& customer_id,
+                                                             const std::string& user_id) override;
+  Result<std::vector<std::pair<std::string, std::int64_t>>> ConsumedBySku(
+      const std::string& customer_id) override;
+  Result<std::int64_t> Consumed(const std::string& customer_id, const std::string& sku_id) override;
+
+ private:
+  using Statement = typename B::Statement;
+  Connection& c_;
+};
+
+template <typename B>
+class SqlAgreementRepository final : public domain::AgreementRepository {
+ public:
+  using Connection = typename B::Connection;
+  explicit SqlAgreementRepository(Connection& c) : c_(c) {}
+  Status Insert(const domain::Agreement& a) override;
+  Result<std::vector<domain::Agreement>> ListForCustomer(
+      const std::string& customer_id, const std::optional<domain::AgreementType>& type) override;
+  Result<bool> Exists(const std::string& customer_id, domain::AgreementType type) override;
+
+ private:
+  using Statement = typename B::Statement;
+  Connection& c_;
+};
+
+template <typename B>
+class SqlSelfServePolicyRepository final : public domain::SelfServePolicyRepository {
+ public:
+  using Connection = typename B::Connection;
+  explicit SqlSelfServePolicyRepository(Connection& c) : c_(c) {}
+  Status Insert(const domain::SelfServePolicy& p) override;
+  Result<domain::SelfServePolicy> Get(const std::string& grantor_tenant_id,
+                                      const std::string& customer_id) override;
+  Status Update(const domain::SelfServePolicy& p) override;
+  Status Delete(const std::string& grantor_tenant_id, const std::string& customer_id) override;
+
+ private:
+  using Statement = typename B::Statement;
+  Connection& c_;
+};
+
+template <typename B>
+class SqlOrderRepository final : public domain::OrderRepository {
+ public:
+  using Connection = typename B::Connection;
+  explicit SqlOrderRepository(Connection& c) : c_(c) {}
+  Status Insert(const domain::Order& order) override;
+  Result<domain::Order> Get(const std::string& customer_id, const std::string& order_id) override;
+  Result<std::vector<domain::Order>> ListVisibleTo(const std::string& customer_id,
+                                                   const std::string& partner) override;
+
+ private:
+  using Statement = typename B::Statement;
+  Connection& c_;
+};
+
+template <typename B>
+class SqlSubscriptionRepository final : public domain::SubscriptionRepository {
+ public:
+  using Connection = typename B::Connection;
+  explicit SqlSubscriptionRepository(Connection& c) : c_(c) {}
+  Status Insert(const domain::Subscription& s, const std::string& kind,
+                const std::string& actor) override;
+  Status Update(const domain::Subscription& s, std::int64_t expected_etag, const std::string& kind,
+                const std::string& actor) override;
+  Result<domain::Subscription> Get(const std::string& customer_id, const std::string& id) override;
+  Result<std::vector<domain::Subscription>> List(const domain::SubscriptionQuery& q) override;
+  Result<std::vector<domain::SubscriptionEvent>> Timeline(const std::string& customer_id,
+                                                          const std::string& id) override;
+  Result<domain::Subscription> GetAsOf(const std::string& customer_id, const std::string& id,
+                                       TimePoint when) override;
+  Result<std::int64_t> CountActive(const std::string& customer_id,
+                                   const std::string& partner) override;
+
+ private:
+  using Statement = typename B::Statement;
+  Connection& c_;
+};
+
+template <typename B>
+class SqlTransferRepository final : public domain::TransferRepository {
+ public:
+  using Connection = typename B::Connection;
+  explicit SqlTransferRepository(Connection& c) : c_(c) {}
+  Status Insert(const domain::Transfer& t) override;
+  Result<domain::Transfer> Get(const std::string& customer_id, const std::string& id) override;
+  Result<std::vector<domain::Transfer>> ListFor(const std::string& customer_id,
+                                                const std::string& partner) override;
+  Result<domain::Transfer> GetHolding(const std::string& subscription_id) override;
+  Status Update(const domain::Transfer& t, std::int64_t expected_etag) override;
+
+ private:
+  using Statement = typename B::Statement;
+  Connection& c_;
+};
+
+template <typename B>
 class SqlOneTimeDownloadRepository final : public domain::OneTimeDownloadRepository {
  public:
   using Connection = typename B::Connection;
@@ -104,6 +250,31 @@ class SqlOneTimeDownloadRepository final : public domain::OneTimeDownloadReposit
   Status Insert(const domain::OneTimeDownload& d) override;
   Result<domain::OneTimeDownload> Take(const std::string& id) override;
   Result<int> PurgeExpired(TimePoint now) override;
+
+ private:
+  using Statement = typename B::Statement;
+  Connection& c_;
+};
+
+template <typename B>
+class SqlUserImportJobRepository final : public domain::UserImportJobRepository {
+ public:
+  using Connection = typename B::Connection;
+  explicit SqlUserImportJobRepository(Connection& c) : c_(c) {}
+  Status Insert(const domain::UserImportJob& job) override;
+  Result<domain::UserImportJob> Get(const std::string& id) override;
+  Status Update(const domain::UserImportJob& job) override;
+  Result<std::vector<std::string>> Unfinished() override;
+  Status InsertRow(const domain::UserImportRow& row) override;
+  Result<std::vector<domain::UserImportRow>> PendingRows(const std::string& job_id,
+                                                         std::int64_t after_row,
+                                                         int limit) override;
+  Result<std::vector<domain::UserImportRow>> Rows(const std::string& job_id, std::int64_t after_row,
+                                                  int limit) override;
+  Status MarkRow(const domain::UserImportRow& row) override;
+  Result<std::optional<std::int64_t>> FirstRowWith(const std::string& job_id,
+                                                   const std::string& upn_key) override;
+  Status ErasePasswords(const std::string& job_id) override;
 
  private:
   using Statement = typename B::Statement;
