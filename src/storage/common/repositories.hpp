@@ -110,6 +110,49 @@ class SqlIdempotencyRepository final : public domain::IdempotencyRepository {
 };
 
 template <typename B>
+class SqlCustomerRepository final : public domain::CustomerRepository {
+ public:
+  using Connection = typename B::Connection;
+  explicit SqlCustomerRepository(Connection& c) : c_(c) {}
+  Status Insert(const domain::Customer& c) override;
+  Result<domain::Customer> Get(const std::string& customer_id) override;
+  Status UpdateBilling(const domain::Customer& c) override;
+  Result<bool> DomainTaken(const std::string& domain) override;
+  Result<std::string> CustomerIdByDomain(const std::string& domain) override;
+  Status InsertRelationship(const domain::CustomerRelationship& r) override;
+  Result<domain::CustomerRelationship> GetRelationship(const std::string& partner,
+                                                       const std::string& customer) override;
+  Status RemoveRelationship(const std::string& partner, const std::string& customer,
+                            TimePoint when) override;
+  Result<domain::RelatedCustomer> GetRelated(const std::string& partner,
+                                             const std::string& customer) override;
+  Result<bool> HadRelationship(const std::string& partner, const std::string& customer) override;
+  Result<std::vector<domain::CustomerRelationship>> RelationshipsOf(
+      const std::string& customer) override;
+  Result<std::vector<domain::CustomerView>> List(const domain::CustomerListQuery& q) override;
+  Status GrantDelegatedAdmin(const std::string& partner, const std::string& customer,
+                             TimePoint when) override;
+  Status RevokeDelegatedAdmin(const std::string& partner, const std::string& customer) override;
+  Result<bool> HasDelegatedAdmin(const std::string& partner, const std::string& customer) override;
+  Result<std::vector<std::string>> DelegatedAdminPartnersOf(const std::string& customer) override;
+
+  // The customer list's keyset query in `field`'s order (the one List() runs;
+  // bench/sqlite_list.cpp runs it raw). ?1 partner, ?2 cursor key, ?3 cursor customer ID,
+  // ?4 limit, ?5 the end of the prefix range, ?6 cursor name key.
+  static const char* ListSql(domain::CustomerFilterField field);
+  // The row InsertRelationship() writes, without its reads, for loading many customers into a
+  // fresh database (bench/seed_customers.cpp): the caller has the customer at hand (as
+  // inserted), and a fresh database has no former relationship to forget.
+  // tests/storage/customer_bulk_test.cpp checks the rows are equal.
+  static Status BulkInsertRelationship(Connection& c, const domain::CustomerRelationship& r,
+                                       const domain::Customer& customer);
+
+ private:
+  using Statement = typename B::Statement;
+  Connection& c_;
+};
+
+template <typename B>
 class SqlCustomerUserRepository final : public domain::CustomerUserRepository {
  public:
   using Connection = typename B::Connection;
@@ -181,6 +224,34 @@ class SqlSelfServePolicyRepository final : public domain::SelfServePolicyReposit
                                       const std::string& customer_id) override;
   Status Update(const domain::SelfServePolicy& p) override;
   Status Delete(const std::string& grantor_tenant_id, const std::string& customer_id) override;
+
+ private:
+  using Statement = typename B::Statement;
+  Connection& c_;
+};
+
+template <typename B>
+class SqlCatalogRepository final : public domain::CatalogRepository {
+ public:
+  using Connection = typename B::Connection;
+  explicit SqlCatalogRepository(Connection& c) : c_(c) {}
+  Result<domain::CatalogVersion> CurrentVersion() override;
+  Status Replace(const domain::Catalog& catalog, const domain::CatalogVersion& version) override;
+  Result<domain::Catalog> Load() override;
+  Result<domain::CatalogCountry> GetCountry(const std::string& country) override;
+  Result<std::vector<domain::Offer>> ListOffers(const std::string& country) override;
+  Result<domain::Offer> GetOffer(const std::string& id) override;
+  Result<std::vector<domain::Product>> ListProducts(const domain::ProductQuery& q) override;
+  Result<domain::Product> GetProduct(const std::string& id) override;
+  Result<std::vector<domain::Sku>> ListSkus(const std::string& product_id,
+                                            const std::string& country) override;
+  Result<domain::Sku> GetSku(const std::string& product_id, const std::string& sku_id) override;
+  Result<std::vector<domain::Availability>> ListAvailabilities(const std::string& product_id,
+                                                               const std::string& sku_id,
+                                                               const std::string& country) override;
+  Result<domain::Availability> GetAvailability(const std::string& product_id,
+                                               const std::string& sku_id,
+                                               const std::string& id) override;
 
  private:
   using Statement = typename B::Statement;
@@ -279,6 +350,87 @@ class SqlUserImportJobRepository final : public domain::UserImportJobRepository 
  private:
   using Statement = typename B::Statement;
   Connection& c_;
+};
+
+// Every repository on one connection: what a store hands to a unit of work (domain/store.hpp).
+template <typename B>
+class SqlRepositories final : public domain::Repositories {
+ public:
+  using Connection = typename B::Connection;
+  explicit SqlRepositories(Connection& c)
+      : c_(c),
+        partners_(c),
+        users_(c),
+        apps_(c),
+        partnerships_(c),
+        audit_(c),
+        idempotency_(c),
+        customers_(c),
+        catalog_(c),
+        customer_users_(c),
+        agreements_(c),
+        self_serve_policies_(c),
+        orders_(c),
+        subscriptions_(c),
+        transfers_(c),
+        licenses_(c),
+        downloads_(c),
+        user_imports_(c) {}
+  domain::PartnerRepository& Partners() override { return partners_; }
+  domain::PartnerUserRepository& PartnerUsers() override { return users_; }
+  domain::AppRegistrationRepository& Apps() override { return apps_; }
+  domain::PartnershipRepository& Partnerships() override { return partnerships_; }
+  domain::AuditRepository& Audit() override { return audit_; }
+  domain::IdempotencyRepository& Idempotency() override { return idempotency_; }
+  domain::CustomerRepository& Customers() override { return customers_; }
+  domain::CatalogRepository& Catalog() override { return catalog_; }
+  domain::CustomerUserRepository& CustomerUsers() override { return customer_users_; }
+  domain::AgreementRepository& Agreements() override { return agreements_; }
+  domain::SelfServePolicyRepository& SelfServePolicies() override { return self_serve_policies_; }
+  domain::OrderRepository& Orders() override { return orders_; }
+  domain::SubscriptionRepository& Subscriptions() override { return subscriptions_; }
+  domain::TransferRepository& Transfers() override { return transfers_; }
+  domain::LicenseRepository& Licenses() override { return licenses_; }
+  domain::OneTimeDownloadRepository& Downloads() override { return downloads_; }
+  domain::UserImportJobRepository& UserImports() override { return user_imports_; }
+  Result<std::string> GetSetting(const std::string& key) override {
+    Statement s = c_.Prepare(kGetSetting);
+    s.Bind(1, key);
+    if (s.Step()) return s.Text(0);
+    RETURN_IF_ERROR(s.status());
+    return NotFound("No such setting.");
+  }
+  Status PutSetting(const std::string& key, const std::string& value) override {
+    Statement s = c_.Prepare(kPutSetting);
+    s.Bind(1, key).Bind(2, value);
+    return s.Run();
+  }
+
+ private:
+  using Statement = typename B::Statement;
+  static constexpr char kGetSetting[] = "SELECT value FROM settings WHERE key=?";
+  static constexpr char kPutSetting[] =
+      "INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET "
+      "value=excluded.value";
+
+  Connection& c_;
+  SqlPartnerRepository<B> partners_;
+  SqlPartnerUserRepository<B> users_;
+  SqlAppRegistrationRepository<B> apps_;
+  SqlPartnershipRepository<B> partnerships_;
+  SqlAuditRepository<B> audit_;
+  SqlIdempotencyRepository<B> idempotency_;
+  SqlCustomerRepository<B> customers_;
+  SqlCatalogRepository<B> catalog_;
+  SqlCustomerUserRepository<B> customer_users_;
+  SqlAgreementRepository<B> agreements_;
+  SqlSelfServePolicyRepository<B> self_serve_policies_;
+  SqlOrderRepository<B> orders_;
+  SqlSubscriptionRepository<B> subscriptions_;
+  SqlTransferRepository<B> transfers_;
+  SqlLicenseRepository<B> licenses_;
+  SqlOneTimeDownloadRepository<B> downloads_;
+  SqlUserImportJobRepository<B> user_imports_;
 };
 
 }  // namespace csphub::storage
