@@ -1,14 +1,14 @@
 #pragma once
 // The SQL in which SQLite and PostgreSQL differ, side by side: the shared repositories
 // (storage/common/) run the same text on both backends but for these pieces, which each
-// backend's traits (storage/<backend>/backend.hpp) take from its dialect. SqlText()
+// backend's SqlBackend (storage/<backend>/repositories.hpp) takes from its dialect. SqlText()
 // (storage/common/sql_text.hpp) joins a piece into a statement at compile time.
 //
 // What is written once because both accept it: `?`/`?N` placeholders (PostgreSQL's Statement
 // rewrites them), INSERT … ON CONFLICT upserts, `NOT flag` on a 0/1 or boolean column,
 // CAST(? AS bigint), and lower() for case-insensitive comparison (ASCII-only on both: SQLite's
 // lower() and LIKE fold ASCII only, and every PostgreSQL text column collates "C").
-// Unique violations become AlreadyExists in each Connection, and Statement::Changes() counts
+// A constraint violation becomes AlreadyExists in each Connection, and Statement::Changes() counts
 // the rows a statement changed on both.
 
 namespace csphub::storage {

@@ -1,12 +1,20 @@
 #pragma once
-// The domain repositories on SQL, once for both backends: class templates over a backend's
-// traits `B` (storage/sqlite/backend.hpp, storage/postgres/backend.hpp: its Connection,
-// Statement and dialect). Each is bound to one Connection for the length of one transaction.
-// The definitions are in storage/common/*_impl.hpp, instantiated for each backend by its
-// storage/<backend>/*_repository.cpp; see docs/adr/0011-one-repository-layer.md.
+// The domain repositories on SQL, once for both backends: class templates over a backend `B`,
+// an SqlBackend (below; storage/sqlite/repositories.hpp, storage/postgres/repositories.hpp).
+// Each is bound to one Connection for the length of one transaction. The definitions are in
+// storage/common/*_impl.hpp, instantiated for each backend by its storage/<backend>/*.cpp
+// files; see docs/adr/0011-one-repository-layer.md.
 #include "domain/store.hpp"
 
 namespace csphub::storage {
+
+// What a repository needs of a backend: its Connection (Prepare), its Statement (Bind, Step,
+// Run, Changes, Text, Int, ...) and its dialect's pieces of SQL (storage/common/dialect.hpp).
+template <typename ConnectionType, typename StatementType, typename Dialect>
+struct SqlBackend : Dialect {
+  using Connection = ConnectionType;
+  using Statement = StatementType;
+};
 
 template <typename B>
 class SqlPartnerRepository final : public domain::PartnerRepository {

@@ -151,10 +151,14 @@ Status SqlUserImportJobRepository<B>::InsertRow(const domain::UserImportRow& r) 
   return s.Run();
 }
 
-template <typename B>
-Result<std::vector<domain::UserImportRow>> SqlUserImportJobRepository<B>::PendingRows(
-    const std::string& job_id, std::int64_t after_row, int limit) {
-  Statement s = c_.Prepare(kPending);
+namespace {
+
+// A page of a job's rows after `after_row`: kPending or kRows.
+template <typename Connection>
+Result<std::vector<domain::UserImportRow>> ReadRows(Connection& c, const char* sql,
+                                                    const std::string& job_id,
+                                                    std::int64_t after_row, int limit) {
+  auto s = c.Prepare(sql);
   s.Bind(1, job_id).Bind(2, after_row).Bind(3, limit);
   std::vector<domain::UserImportRow> out;
   while (s.Step()) out.push_back(ReadRow(s));
@@ -162,15 +166,18 @@ Result<std::vector<domain::UserImportRow>> SqlUserImportJobRepository<B>::Pendin
   return out;
 }
 
+}  // namespace
+
+template <typename B>
+Result<std::vector<domain::UserImportRow>> SqlUserImportJobRepository<B>::PendingRows(
+    const std::string& job_id, std::int64_t after_row, int limit) {
+  return ReadRows(c_, kPending, job_id, after_row, limit);
+}
+
 template <typename B>
 Result<std::vector<domain::UserImportRow>> SqlUserImportJobRepository<B>::Rows(
     const std::string& job_id, std::int64_t after_row, int limit) {
-  Statement s = c_.Prepare(kRows);
-  s.Bind(1, job_id).Bind(2, after_row).Bind(3, limit);
-  std::vector<domain::UserImportRow> out;
-  while (s.Step()) out.push_back(ReadRow(s));
-  RETURN_IF_ERROR(s.status());
-  return out;
+  return ReadRows(c_, kRows, job_id, after_row, limit);
 }
 
 template <typename B>

@@ -1,7 +1,7 @@
 // PostgreSQL's instance of the shared repository in
 // storage/common/one_time_download_repository_impl.hpp.
 #include "storage/common/one_time_download_repository_impl.hpp"
-#include "storage/postgres/backend.hpp"
+#include "storage/postgres/repositories.hpp"
 
 namespace csphub::storage {
 

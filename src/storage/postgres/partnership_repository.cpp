@@ -1,6 +1,6 @@
 // PostgreSQL's instance of the shared repository in storage/common/partnership_repository_impl.hpp.
 #include "storage/common/partnership_repository_impl.hpp"
-#include "storage/postgres/backend.hpp"
+#include "storage/postgres/repositories.hpp"
 
 namespace csphub::storage {
 

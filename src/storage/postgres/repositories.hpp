@@ -1,11 +1,13 @@
 #pragma once
 // The domain repositories on PostgreSQL: the shared ones (storage/common/repositories.hpp),
 // instantiated for this backend by the *_repository.cpp files here.
+#include "storage/common/dialect.hpp"
 #include "storage/common/repositories.hpp"
-#include "storage/postgres/backend.hpp"
+#include "storage/postgres/connection.hpp"
 
 namespace csphub::storage::postgres {
 
+using Backend = SqlBackend<Connection, Statement, PostgresDialect>;
 using PgRepositories = SqlRepositories<Backend>;
 
 }  // namespace csphub::storage::postgres

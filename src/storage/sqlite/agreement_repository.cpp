@@ -1,6 +1,6 @@
 // SQLite's instance of the shared repository in storage/common/agreement_repository_impl.hpp.
 #include "storage/common/agreement_repository_impl.hpp"
-#include "storage/sqlite/backend.hpp"
+#include "storage/sqlite/repositories.hpp"
 
 namespace csphub::storage {
 

@@ -1,7 +1,7 @@
 // SQLite's instance of the shared repository in
 // storage/common/one_time_download_repository_impl.hpp.
 #include "storage/common/one_time_download_repository_impl.hpp"
-#include "storage/sqlite/backend.hpp"
+#include "storage/sqlite/repositories.hpp"
 
 namespace csphub::storage {
 
