@@ -4,7 +4,7 @@
 //   csphub_bench_pg_list --database URL --partner P [--field reseller --value R]
 //       [--size 100] [--skip-pages N] [--seconds 10] [--explain]
 //
-// It runs the very SQL PgCustomerRepository::List runs (postgres::CustomerListSql), prepared
+// It runs the very SQL PgCustomerRepository::List runs (PgCustomerRepository::ListSql), prepared
 // once by name on a session opened as the server opens its pool's, binding what the repository
 // binds, LIMIT size+1 as CustomerService::List asks, and reading every column of every row
 // (PQgetvalue, as the repository does, but without building any object). No transaction around
@@ -70,7 +70,7 @@ int main(int argc, char** argv) {
   const std::string &url = o.database, &partner = o.partner, &field_name = o.field_name,
                     &value = o.value;
   const int size = o.size, skip_pages = o.skip_pages;
-  const char* sql = pg::CustomerListSql(field);
+  const char* sql = pg::PgCustomerRepository::ListSql(field);
   auto conn = csphub::bench::OpenRaw(url);
   PGconn* c = conn->raw();
   const int limit = size + 1;  // CustomerService::List asks one more row than the page

@@ -14,13 +14,13 @@
 //    read customer_users) and the audit records (the list does not read them either).
 //
 // Every row goes through the storage layer's own repositories (SqliteRepositories), so the SQL
-// stays that of the product, except the relationships: src/storage/sqlite/customer_bulk.hpp
-// writes the repository's rows without its reads (tests/storage/customer_bulk_test.cpp); the schema
-// comes from the product's migrations. Speed comes from batching thousands of customers per
-// transaction on one connection with a large page cache, and from loading in primary-key order.
-// Durability is not needed while loading (the file is regenerated on failure), so the load runs
-// with journal_mode=OFF, synchronous=OFF; the file is switched back to WAL at the end, as the
-// server expects.
+// stays that of the product, except the relationships:
+// SqlCustomerRepository::BulkInsertRelationship writes the repository's rows without its reads
+// (tests/storage/customer_bulk_test.cpp); the schema comes from the product's migrations. Speed
+// comes from batching thousands of customers per transaction on one connection with a large page
+// cache, and from loading in primary-key order. Durability is not needed while loading (the file is
+// regenerated on failure), so the load runs with journal_mode=OFF, synchronous=OFF; the file is
+// switched back to WAL at the end, as the server expects.
 //
 // Prints one line for scripts (bench/customers_list.sh turns it into a RESULT line):
 //   seed customers=N resellers=R seconds=S load_s=L index_s=I customers_per_s=X rows_per_s=Y
@@ -38,7 +38,6 @@
 #include "app/application.hpp"
 #include "app/demo_data.hpp"
 #include "bench_data.hpp"
-#include "storage/sqlite/customer_bulk.hpp"
 #include "storage/sqlite/repositories.hpp"
 
 namespace {
@@ -136,12 +135,12 @@ int main(int argc, char** argv) {
       [&](const domain::Customer& c, const std::string& reseller_id) {
         // What CustomerService::Create writes for a provider creating a customer for a reseller.
         // The relationships through the bulk loader: the repository's rows without its reads
-        // (src/storage/sqlite/customer_bulk.hpp), which were ~40% of the statements.
+        // (SqlCustomerRepository::BulkInsertRelationship), which were ~40% of the statements.
         Check(repos.Customers().Insert(c), "customer " + c.id);
-        Check(sq::BulkInsertRelationship(conn, {provider, c.id, reseller_id, "", c.created_at}, c),
+        Check(sq::SqliteCustomerRepository::BulkInsertRelationship(conn, {provider, c.id, reseller_id, "", c.created_at}, c),
               "provider relationship");
         Check(repos.Customers().GrantDelegatedAdmin(provider, c.id, c.created_at), "provider DAP");
-        Check(sq::BulkInsertRelationship(conn, {reseller_id, c.id, "", provider, c.created_at}, c),
+        Check(sq::SqliteCustomerRepository::BulkInsertRelationship(conn, {reseller_id, c.id, "", provider, c.created_at}, c),
               "reseller relationship");
         Check(repos.Customers().GrantDelegatedAdmin(reseller_id, c.id, c.created_at),
               "reseller DAP");

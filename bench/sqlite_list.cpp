@@ -4,7 +4,7 @@
 //   csphub_bench_sqlite_list --database F --partner P [--field reseller --value R]
 //       [--size 100] [--skip-pages N] [--seconds 10] [--explain]
 //
-// It runs the very SQL SqliteCustomerRepository::List runs (CustomerListSql), on a connection
+// It runs the very SQL SqliteCustomerRepository::List runs (ListSql), on a connection
 // opened as the server opens its readers (Connection::Open, read-only), with one prepared
 // statement, binding what the repository binds, LIMIT size+1 as CustomerService::List asks, and
 // reading every column of every row (sqlite3_column_text/int64, as the repository does, but
@@ -80,7 +80,7 @@ class ListQuery {
     Text(2, from.key);
     Text(3, from.customer_id);
     sqlite3_bind_int64(stmt_, 4, limit_);
-    Text(5, value_ + "\xff");
+    Text(5, value_ + sq::Backend::kAfterEveryChar);
     Text(6, from.name_key);
   }
   sqlite3_stmt* stmt() { return stmt_; }
@@ -116,7 +116,7 @@ int main(int argc, char** argv) {
   const int size = o.size, skip_pages = o.skip_pages;
   const double seconds = o.seconds;
   const bool explain = o.explain;
-  const char* sql = sq::CustomerListSql(field);
+  const char* sql = sq::SqliteCustomerRepository::ListSql(field);
 
   auto conn = sq::Connection::Open(path, /*read_only=*/true);
   if (!conn.ok()) {

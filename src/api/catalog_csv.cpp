@@ -41,12 +41,6 @@ Result<std::vector<Row>> ParseCsv(const std::string& text) {
   return rows;
 }
 
-std::string Trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
-
 std::vector<std::string> List(const std::string& cell) {
   std::vector<std::string> out;
   std::size_t start = 0;

@@ -8,6 +8,7 @@
 #include "api/catalog_csv.hpp"
 #include "api/catalog_json.hpp"
 #include "cli/cli.hpp"
+#include "common/list_text.hpp"
 #include "domain/catalog/catalog_validation.hpp"
 
 namespace csphub::cli {
@@ -19,12 +20,6 @@ domain::CallContext OperatorContext() {
   ctx.subject_id = "operator";
   ctx.user_principal_name = "operator (cli)";
   return ctx;
-}
-
-std::string Joined(const std::vector<std::string>& items, const char* sep = ",") {
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
-  return out;
 }
 
 bool Has(const std::vector<std::string>& items, const std::string& v) {
@@ -130,16 +125,15 @@ void AddList(CLI::App& catalog) {
       std::printf("  %s  %-32s %-7s %lld-%lld  %s  %s  %s%s\n", x.id.c_str(), x.name.c_str(),
                   x.billing.c_str(), static_cast<long long>(x.minimum_quantity),
                   static_cast<long long>(x.maximum_quantity),
-                  Joined(x.supported_billing_cycles).c_str(), Joined(x.term_durations).c_str(),
-                  Joined(x.countries).c_str(),
-                  x.is_available_for_purchase ? "" : "  (not for sale)");
+                  Join(x.supported_billing_cycles).c_str(), Join(x.term_durations).c_str(),
+                  Join(x.countries).c_str(), x.is_available_for_purchase ? "" : "  (not for sale)");
     }
     std::printf("\ncatalog items:\n");
     for (const auto& av : c.availabilities) {
       std::vector<std::string> terms;
       for (const auto& t : av.terms) terms.push_back(t.duration + "/" + t.billing_cycle);
       std::printf("  %-32s %-10s %s  %s\n", av.CatalogItemId().c_str(), av.segment.c_str(),
-                  terms.empty() ? "usage" : Joined(terms).c_str(), Joined(av.countries).c_str());
+                  terms.empty() ? "usage" : Join(terms).c_str(), Join(av.countries).c_str());
     }
   });
 }

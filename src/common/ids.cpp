@@ -32,7 +32,7 @@ void RandomGuidBytes(unsigned char out[16]) {
 // Version 7 (RFC 9562): the first 48 bits are the Unix time in milliseconds, the other 74 are
 // random. Records created one after another then sit next to each other in every index keyed by
 // their ID, so the inserts of a group commit share the same right-most B-tree pages instead of
-// dirtying one random page per index each (docs/adr/0012-time-ordered-guids.md). Nothing relies
+// dirtying one random page per index each (docs/adr/0014-time-ordered-guids.md). Nothing relies
 // on a GUID being unguessable (secrets are separate random tokens); 74 random bits still keep
 // them unique.
 std::string RandomIdGenerator::NewGuid() {

@@ -1,5 +1,5 @@
 // Orders are all-or-nothing across crashes: a real `csphub serve` placing 5-line orders back to
-// back for several clients at once (so that SQLite group-commits them, ADR 0011) is killed with
+// back for several clients at once (so that SQLite group-commits them, ADR 0013) is killed with
 // SIGKILL at a random instant, 50 times; after each restart every order on
 // record has all five subscriptions, no subscription is without its order, and every order that
 // was acknowledged (201) is there. On both backends: on PostgreSQL the kill drops the session

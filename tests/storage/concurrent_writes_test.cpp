@@ -1,5 +1,5 @@
 // Many threads writing at once, on both backends. SQLite group-commits them (several writes in
-// one transaction, each in its own savepoint: docs/adr/0011-sqlite-group-commit.md); PostgreSQL
+// one transaction, each in its own savepoint: docs/adr/0013-sqlite-group-commit.md); PostgreSQL
 // runs them side by side under SERIALIZABLE. Either way each Write() must stay its own unit: a
 // failed or throwing write changes nothing, the others keep all their changes, and
 // read-modify-write sequences never interleave.

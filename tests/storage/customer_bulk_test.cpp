@@ -1,8 +1,6 @@
 // The bulk loader's relationship rows must be the repository's, column for column
-// (src/storage/sqlite/customer_bulk.hpp): the benchmark data is only worth what it is the
-// product's data.
-#include "storage/sqlite/customer_bulk.hpp"
-
+// (SqlCustomerRepository::BulkInsertRelationship, storage/common/repositories.hpp): the benchmark
+// data is only worth what it is the product's data.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -86,8 +84,8 @@ TEST(CustomerBulkTest, RelationshipRowsAreTheRepositorysRows) {
       const domain::CustomerRelationship mine{"p1", c.id, "p2", "", kT0};
       const domain::CustomerRelationship theirs{"p2", c.id, "", "p1", kT0};
       for (const auto& r : {mine, theirs}) {
-        const Status st =
-            bulk ? BulkInsertRelationship(**conn, r, c) : repos.Customers().InsertRelationship(r);
+        const Status st = bulk ? SqliteCustomerRepository::BulkInsertRelationship(**conn, r, c)
+                               : repos.Customers().InsertRelationship(r);
         ASSERT_TRUE(st.ok()) << st.detail();
         ASSERT_TRUE(repos.Customers().GrantDelegatedAdmin(r.partner_tenant_id, c.id, kT0).ok());
       }

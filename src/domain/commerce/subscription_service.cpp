@@ -1,6 +1,7 @@
 #include "domain/commerce/subscription_service.hpp"
 
 #include "common/ids.hpp"
+#include "common/list_text.hpp"
 #include "domain/audit/audit_log.hpp"
 #include "domain/catalog/catalog_service.hpp"
 #include "domain/commerce/commerce_rules.hpp"
@@ -57,12 +58,6 @@ Status CheckQuantity(Repositories& repos, const Subscription& s, std::int64_t qu
   if (max != INT64_MAX) bounds = "between " + std::to_string(min) + " and " + std::to_string(max);
   return Status(StatusCode::kInvalidArgument, pc::kQuantityOutOfRange,
                 "The field 'quantity' must be " + bounds + " for offer " + s.offer_id);
-}
-
-std::string Joined(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : ",") + p;
-  return out;
 }
 
 }  // namespace
@@ -260,7 +255,7 @@ Result<Subscription> SubscriptionService::Update(const CallContext& ctx,
     next.etag = current.etag + 1;
     next.updated_at = now;
     const std::string actor = AuditActor(ctx);
-    RETURN_IF_ERROR(repos.Subscriptions().Update(next, current.etag, Joined(changed), actor));
+    RETURN_IF_ERROR(repos.Subscriptions().Update(next, current.etag, Join(changed), actor));
     if (suspending) {  // reference §2.12: suspending a base suspends its add-ons
       ASSIGN_OR_RETURN(auto all, repos.Subscriptions().List({.customer_id = cid}));
       for (Subscription addon : all) {
@@ -287,7 +282,7 @@ Result<Subscription> SubscriptionService::Update(const CallContext& ctx,
          .new_value = SubscriptionAuditJson(next),
          .customer_id = cid,
          .customer_name = customer.billing.company_name,
-         .customized_data = {{"SubscriptionId", next.id}, {"Changes", Joined(changed)}}});
+         .customized_data = {{"SubscriptionId", next.id}, {"Changes", Join(changed)}}});
   }));
   return Presented(std::move(*out), now);
 }

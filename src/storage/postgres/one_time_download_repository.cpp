@@ -1,53 +1,10 @@
-// One-time downloads in PostgreSQL (migration V009).
+// PostgreSQL's instance of the shared repository in
+// storage/common/one_time_download_repository_impl.hpp.
+#include "storage/common/one_time_download_repository_impl.hpp"
 #include "storage/postgres/repositories.hpp"
 
-namespace csphub::storage::postgres {
-namespace {
+namespace csphub::storage {
 
-constexpr const char* kInsert =
-    "INSERT INTO one_time_downloads(id, partner_tenant_id, sealed, created_at, expires_at) "
-    "VALUES(?,?,?,?,?)";
-constexpr const char* kGet =
-    "SELECT partner_tenant_id, sealed, created_at, expires_at FROM one_time_downloads "
-    "WHERE id=?";
-constexpr const char* kDelete = "DELETE FROM one_time_downloads WHERE id=?";
-constexpr const char* kPurge = "DELETE FROM one_time_downloads WHERE expires_at<=?";
+template class SqlOneTimeDownloadRepository<postgres::Backend>;
 
-}  // namespace
-
-Status PgOneTimeDownloadRepository::Insert(const domain::OneTimeDownload& d) {
-  Statement s = c_.Prepare(kInsert);
-  s.Bind(1, d.id).Bind(2, d.partner_tenant_id).Bind(3, d.sealed);
-  s.Bind(4, ToUnixMillis(d.created_at)).Bind(5, ToUnixMillis(d.expires_at));
-  return s.Run();
-}
-
-Result<domain::OneTimeDownload> PgOneTimeDownloadRepository::Take(const std::string& id) {
-  domain::OneTimeDownload d;
-  {
-    Statement s = c_.Prepare(kGet);
-    s.Bind(1, id);
-    if (!s.Step()) {
-      RETURN_IF_ERROR(s.status());
-      return NotFound("No such download (each can be taken once).");
-    }
-    d.id = id;
-    d.partner_tenant_id = s.Text(0);
-    d.sealed = s.Text(1);
-    d.created_at = FromUnixMillis(s.Int(2));
-    d.expires_at = FromUnixMillis(s.Int(3));
-  }
-  Statement del = c_.Prepare(kDelete);
-  del.Bind(1, id);
-  RETURN_IF_ERROR(del.Run());
-  return d;
-}
-
-Result<int> PgOneTimeDownloadRepository::PurgeExpired(TimePoint now) {
-  Statement s = c_.Prepare(kPurge);
-  s.Bind(1, ToUnixMillis(now));
-  RETURN_IF_ERROR(s.Run());
-  return static_cast<int>(s.Changes());
-}
-
-}  // namespace csphub::storage::postgres
+}  // namespace csphub::storage

@@ -18,11 +18,6 @@ constexpr const char* kBeginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ O
 constexpr const char* kCommit = "COMMIT";
 constexpr const char* kRollback = "ROLLBACK";
 
-constexpr const char* kGetSetting = "SELECT value FROM settings WHERE key=?";
-constexpr const char* kPutSetting =
-    "INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET "
-    "value=excluded.value";
-
 // How often a Write() runs again after losing a serialization race, and how long a caller waits
 // for a free connection (SQLite's busy timeout is the same 5 s).
 constexpr int kMaxAttempts = 10;
@@ -39,20 +34,6 @@ void Backoff(int attempt) {
 }
 
 }  // namespace
-
-Result<std::string> PgRepositories::GetSetting(const std::string& key) {
-  Statement s = c_.Prepare(kGetSetting);
-  s.Bind(1, key);
-  if (s.Step()) return s.Text(0);
-  RETURN_IF_ERROR(s.status());
-  return NotFound("No such setting.");
-}
-
-Status PgRepositories::PutSetting(const std::string& key, const std::string& value) {
-  Statement s = c_.Prepare(kPutSetting);
-  s.Bind(1, key).Bind(2, value);
-  return s.Run();
-}
 
 Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& url, int connections) {
   std::unique_ptr<PgStore> store(new PgStore());

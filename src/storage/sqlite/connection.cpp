@@ -40,7 +40,12 @@ Statement& Statement::BindOptional(int index, const std::optional<std::int64_t>&
 bool Statement::Step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
-  if (rc != SQLITE_DONE) status_ = SqliteError(sqlite3_db_handle(stmt_), rc, sqlite3_sql(stmt_));
+  if (rc == SQLITE_DONE) {
+    // sqlite3_changes64() is the connection's last INSERT/UPDATE/DELETE; a query changed nothing.
+    changes_ = sqlite3_stmt_readonly(stmt_) ? 0 : sqlite3_changes64(sqlite3_db_handle(stmt_));
+  } else {
+    status_ = SqliteError(sqlite3_db_handle(stmt_), rc, sqlite3_sql(stmt_));
+  }
   return false;
 }
 

@@ -34,6 +34,9 @@ class Statement {
   // Runs a statement that returns no rows.
   Status Run();
   const Status& status() const { return status_; }
+  // Rows the statement inserted, updated or deleted (after Run()), as PostgreSQL's Statement
+  // counts them: read when it finished, so that later statements do not change it.
+  std::int64_t Changes() const { return changes_; }
 
   std::string Text(int col) const;
   std::int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
@@ -43,6 +46,7 @@ class Statement {
  private:
   sqlite3_stmt* stmt_;
   Status status_;
+  std::int64_t changes_ = 0;
 };
 
 class Connection {

@@ -1,38 +1,9 @@
+// SQLite's instance of the shared repository in storage/common/idempotency_repository_impl.hpp.
+#include "storage/common/idempotency_repository_impl.hpp"
 #include "storage/sqlite/repositories.hpp"
 
-namespace csphub::storage::sqlite {
-namespace {
+namespace csphub::storage {
 
-constexpr const char* kGet =
-    "SELECT lookup_id, sealed, created_at FROM idempotency_records WHERE lookup_id=?";
-constexpr const char* kPut =
-    "INSERT INTO idempotency_records(lookup_id, sealed, created_at) VALUES(?, ?, ?) "
-    "ON CONFLICT(lookup_id) DO UPDATE SET sealed=excluded.sealed, created_at=excluded.created_at";
-constexpr const char* kPurge =
-    "DELETE FROM idempotency_records WHERE lookup_id IN (SELECT lookup_id FROM "
-    "idempotency_records WHERE created_at < ? ORDER BY created_at LIMIT ?)";
+template class SqlIdempotencyRepository<sqlite::Backend>;
 
-}  // namespace
-
-Result<domain::IdempotencyRecord> SqliteIdempotencyRepository::Get(const std::string& lookup_id) {
-  Statement s = c_.Prepare(kGet);
-  s.Bind(1, lookup_id);
-  if (s.Step()) return domain::IdempotencyRecord{s.Text(0), s.Text(1), FromUnixMillis(s.Int(2))};
-  RETURN_IF_ERROR(s.status());
-  return NotFound("No stored answer for this request ID.");
-}
-
-Status SqliteIdempotencyRepository::Put(const domain::IdempotencyRecord& r) {
-  Statement s = c_.Prepare(kPut);
-  s.Bind(1, r.lookup_id).Bind(2, r.sealed).Bind(3, ToUnixMillis(r.created_at));
-  return s.Run();
-}
-
-Result<int> SqliteIdempotencyRepository::PurgeBefore(TimePoint cutoff, int limit) {
-  Statement s = c_.Prepare(kPurge);
-  s.Bind(1, ToUnixMillis(cutoff)).Bind(2, limit);
-  RETURN_IF_ERROR(s.Run());
-  return sqlite3_changes(c_.raw());
-}
-
-}  // namespace csphub::storage::sqlite
+}  // namespace csphub::storage

@@ -9,11 +9,6 @@
 namespace csphub::storage::sqlite {
 namespace {
 
-constexpr const char* kGetSetting = "SELECT value FROM settings WHERE key=?";
-constexpr const char* kPutSetting =
-    "INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET "
-    "value=excluded.value";
-
 // Transaction control as cached prepared statements: sqlite3_exec() parses its SQL on every
 // call, a visible share of a point read such as GET /v1/customers/{id}.
 constexpr const char* kBegin = "BEGIN";
@@ -37,20 +32,6 @@ using ActiveScope = storage::ActiveScope<Connection>;
 const auto& Active() { return storage::t_active<Connection>; }
 
 }  // namespace
-
-Result<std::string> SqliteRepositories::GetSetting(const std::string& key) {
-  Statement s = c_.Prepare(kGetSetting);
-  s.Bind(1, key);
-  if (s.Step()) return s.Text(0);
-  RETURN_IF_ERROR(s.status());
-  return NotFound("No such setting.");
-}
-
-Status SqliteRepositories::PutSetting(const std::string& key, const std::string& value) {
-  Statement s = c_.Prepare(kPutSetting);
-  s.Bind(1, key).Bind(2, value);
-  return s.Run();
-}
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, int readers) {
   std::unique_ptr<SqliteStore> store(new SqliteStore());

@@ -2,7 +2,7 @@
 // domain::Store on one SQLite file: a single writer connection and a pool of reader connections
 // that read WAL snapshots concurrently with the writer
 // (docs/adr/0003-sqlite-writer-and-readers.md). Writes are group-committed
-// (docs/adr/0011-sqlite-group-commit.md): the Write() calls that queue up while one commit is on
+// (docs/adr/0013-sqlite-group-commit.md): the Write() calls that queue up while one commit is on
 // its way to disk run next, each in its own savepoint of one shared BEGIN IMMEDIATE transaction,
 // and all are answered after that transaction's single fsync.
 #include <condition_variable>

@@ -1,0 +1,405 @@
+#pragma once
+// Shared by both backends: instantiated by storage/sqlite/customer_repository.cpp and
+// storage/postgres/customer_repository.cpp (see storage/common/repositories.hpp).
+#include <algorithm>
+
+#include "common/fold_case.hpp"
+#include "storage/common/repositories.hpp"
+
+namespace csphub::storage {
+namespace {
+
+using domain::CustomerFilterField;
+
+#define CSPHUB_CUSTOMER_COLUMNS                                                             \
+  "c.id, c.commerce_id, c.domain, c.organization_registration_number, c.company_name, "     \
+  "c.billing_first_name, c.billing_last_name, c.billing_email, c.culture, c.language, "     \
+  "c.country, c.region, c.city, c.state, c.address_line1, c.address_line2, c.postal_code, " \
+  "c.address_first_name, c.address_middle_name, c.address_last_name, c.phone_number, "      \
+  "c.billing_etag, c.created_by, c.created_at, c.updated_at"
+constexpr int kCustomerColumns = 25;
+#define CSPHUB_RELATIONSHIP_COLUMNS                                                      \
+  "r.partner_tenant_id, r.customer_id, r.indirect_reseller_id, r.indirect_provider_id, " \
+  "r.created_at"
+
+constexpr const char* kInsertCustomer =
+    "INSERT INTO customers(id, commerce_id, domain, organization_registration_number, "
+    "company_name, billing_first_name, billing_last_name, billing_email, culture, language, "
+    "country, region, city, state, address_line1, address_line2, postal_code, "
+    "address_first_name, address_middle_name, address_last_name, phone_number, billing_etag, "
+    "created_by, created_at, updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+constexpr const char* kClaimDomain =
+    "INSERT INTO tenant_domains(domain, tenant_id, kind) VALUES(?, ?, 'customer')";
+constexpr const char* kGetCustomer =
+    "SELECT " CSPHUB_CUSTOMER_COLUMNS " FROM customers c WHERE c.id = ?";
+constexpr const char* kUpdateBilling =
+    "UPDATE customers SET company_name=?2, billing_first_name=?3, billing_last_name=?4, "
+    "billing_email=?5, culture=?6, language=?7, region=?8, city=?9, state=?10, "
+    "address_line1=?11, address_line2=?12, postal_code=?13, address_first_name=?14, "
+    "address_middle_name=?15, address_last_name=?16, phone_number=?17, billing_etag=?18, "
+    "updated_at=?19 WHERE id=?1";
+constexpr const char* kRenameInLists =
+    "UPDATE customer_relationships SET name_key=? WHERE customer_id=?";
+constexpr const char* kDomainTaken = "SELECT 1 FROM tenant_domains WHERE domain = ?";
+constexpr const char* kCustomerByDomain =
+    "SELECT tenant_id FROM tenant_domains WHERE domain = ? AND kind = 'customer'";
+
+// The relationship row, from the repository (the customer's domain read from its row) and from
+// the bulk loader (given): one column list and one numbering, ?1..?6, for both. PostgreSQL types
+// a parameter in a SELECT list from nothing, as text; created_at must be cast to its column's.
+#define CSPHUB_INSERT_RELATIONSHIP                                                        \
+  "INSERT INTO customer_relationships(partner_tenant_id, customer_id, name_key, domain, " \
+  "indirect_reseller_id, indirect_provider_id, created_at) "
+constexpr const char* kInsertRelationship = CSPHUB_INSERT_RELATIONSHIP
+    "SELECT ?1, ?2, ?3, c.domain, ?4, ?5, CAST(?6 AS bigint) FROM customers c WHERE c.id = ?2";
+constexpr const char* kBulkInsertRelationship =
+    CSPHUB_INSERT_RELATIONSHIP "VALUES(?1, ?2, ?3, ?7, ?4, ?5, ?6)";
+#undef CSPHUB_INSERT_RELATIONSHIP
+constexpr const char* kForgetFormer =
+    "DELETE FROM former_customer_relationships WHERE partner_tenant_id=? AND customer_id=?";
+constexpr const char* kGetRelationship =
+    "SELECT " CSPHUB_RELATIONSHIP_COLUMNS
+    " FROM customer_relationships r WHERE r.partner_tenant_id=? AND r.customer_id=?";
+constexpr const char* kDeleteRelationship =
+    "DELETE FROM customer_relationships WHERE partner_tenant_id=? AND customer_id=?";
+constexpr const char* kRememberFormer =
+    "INSERT INTO former_customer_relationships(partner_tenant_id, customer_id, removed_at) "
+    "VALUES(?,?,?) ON CONFLICT (partner_tenant_id, customer_id) DO UPDATE SET "
+    "removed_at=excluded.removed_at";
+// GetRelationship, Get and HasDelegatedAdmin in one statement: three point lookups, one step.
+constexpr const char* kGetRelated =
+    "SELECT " CSPHUB_CUSTOMER_COLUMNS ", " CSPHUB_RELATIONSHIP_COLUMNS
+    ", EXISTS(SELECT 1 FROM delegated_admin_grants d"
+    " WHERE d.partner_tenant_id = r.partner_tenant_id AND d.customer_id = r.customer_id)"
+    " FROM customer_relationships r JOIN customers c ON c.id = r.customer_id"
+    " WHERE r.partner_tenant_id=? AND r.customer_id=?";
+constexpr const char* kHadRelationship =
+    "SELECT 1 FROM former_customer_relationships WHERE partner_tenant_id=? AND customer_id=?";
+constexpr const char* kRelationshipsOf =
+    "SELECT " CSPHUB_RELATIONSHIP_COLUMNS
+    " FROM customer_relationships r WHERE r.customer_id=? ORDER BY r.partner_tenant_id";
+
+// The customer list: one statement per order. ?1 partner, ?2..?3 the cursor (where the page
+// starts: the last row of the previous page, or the prefix itself), ?4 limit, ?5 the end of
+// the prefix range (the dialect's kAfterEveryChar appended), ?6 the cursor's name key. The
+// cursor is the range's only lower bound, so SQLite starts the index range at it: page 10,000
+// costs what page 1 costs (with a second lower bound, `key >= prefix`, SQLite 3.40 starts at the
+// prefix and filters every earlier row out one by one). PostgreSQL has the same indexes, and
+// its text columns collate "C" (byte order), so the orders and ranges are the same on both.
+#define CSPHUB_LIST_FROM                                                     \
+  "SELECT " CSPHUB_CUSTOMER_COLUMNS ", " CSPHUB_RELATIONSHIP_COLUMNS         \
+  " FROM customer_relationships r JOIN customers c ON c.id = r.customer_id " \
+  "WHERE r.partner_tenant_id = ?1 "
+constexpr const char* kListByName = CSPHUB_LIST_FROM
+    "AND (r.name_key, r.customer_id) > (?2, ?3) AND r.name_key < ?5 "
+    "ORDER BY r.name_key, r.customer_id LIMIT ?4";
+constexpr const char* kListByDomain = CSPHUB_LIST_FROM
+    "AND (r.domain, r.customer_id) > (?2, ?3) AND r.domain < ?5 "
+    "ORDER BY r.domain, r.customer_id LIMIT ?4";
+constexpr const char* kListByReseller = CSPHUB_LIST_FROM
+    "AND (r.indirect_reseller_id, r.name_key, r.customer_id) > (?2, ?6, ?3) "
+    "AND r.indirect_reseller_id < ?5 "
+    "ORDER BY r.indirect_reseller_id, r.name_key, r.customer_id LIMIT ?4";
+constexpr const char* kListByProvider = CSPHUB_LIST_FROM
+    "AND (r.indirect_provider_id, r.name_key, r.customer_id) > (?2, ?6, ?3) "
+    "AND r.indirect_provider_id < ?5 "
+    "ORDER BY r.indirect_provider_id, r.name_key, r.customer_id LIMIT ?4";
+#undef CSPHUB_LIST_FROM
+
+constexpr const char* kGrantDap =
+    "INSERT INTO delegated_admin_grants(partner_tenant_id, customer_id, granted_at) "
+    "VALUES(?,?,?) ON CONFLICT DO NOTHING";
+constexpr const char* kRevokeDap =
+    "DELETE FROM delegated_admin_grants WHERE partner_tenant_id=? AND customer_id=?";
+constexpr const char* kHasDap =
+    "SELECT 1 FROM delegated_admin_grants WHERE partner_tenant_id=? AND customer_id=?";
+constexpr const char* kDapPartnersOf =
+    "SELECT partner_tenant_id FROM delegated_admin_grants WHERE customer_id=? "
+    "ORDER BY partner_tenant_id";
+
+template <typename Statement>
+domain::Customer ReadCustomer(const Statement& s) {
+  domain::Customer c;
+  c.id = s.Text(0);
+  c.commerce_id = s.Text(1);
+  c.domain = s.Text(2);
+  c.organization_registration_number = s.Text(3);
+  auto& b = c.billing;
+  b.company_name = s.Text(4);
+  b.first_name = s.Text(5);
+  b.last_name = s.Text(6);
+  b.email = s.Text(7);
+  b.culture = s.Text(8);
+  b.language = s.Text(9);
+  auto& a = b.default_address;
+  a.country = s.Text(10);
+  a.region = s.Text(11);
+  a.city = s.Text(12);
+  a.state = s.Text(13);
+  a.address_line1 = s.Text(14);
+  a.address_line2 = s.Text(15);
+  a.postal_code = s.Text(16);
+  a.first_name = s.Text(17);
+  a.middle_name = s.Text(18);
+  a.last_name = s.Text(19);
+  a.phone_number = s.Text(20);
+  c.billing_etag = s.Int(21);
+  c.created_by = s.Text(22);
+  c.created_at = FromUnixMillis(s.Int(23));
+  c.updated_at = FromUnixMillis(s.Int(24));
+  return c;
+}
+
+template <typename Statement>
+domain::CustomerRelationship ReadRelationship(const Statement& s, int at) {
+  return {s.Text(at), s.Text(at + 1), s.Text(at + 2), s.Text(at + 3),
+          FromUnixMillis(s.Int(at + 4))};
+}
+
+template <typename Connection>
+Result<bool> Exists(Connection& c, const char* sql, const std::string& a, const std::string& b) {
+  auto s = c.Prepare(sql);
+  s.Bind(1, a).Bind(2, b);
+  const bool found = s.Step();
+  RETURN_IF_ERROR(s.status());
+  return found;
+}
+
+}  // namespace
+
+template <typename B>
+Status SqlCustomerRepository<B>::Insert(const domain::Customer& c) {
+  Statement claim = c_.Prepare(kClaimDomain);
+  claim.Bind(1, c.domain).Bind(2, c.id);
+  Status claimed = claim.Run();
+  if (claimed.code() == StatusCode::kAlreadyExists) {
+    return AlreadyExists("The domain " + c.domain + " is already in use.")
+        .WithDetail(claimed.detail());
+  }
+  RETURN_IF_ERROR(claimed);
+  const auto& b = c.billing;
+  const auto& a = b.default_address;
+  Statement s = c_.Prepare(kInsertCustomer);
+  s.Bind(1, c.id).Bind(2, c.commerce_id).Bind(3, c.domain);
+  s.Bind(4, c.organization_registration_number).Bind(5, b.company_name).Bind(6, b.first_name);
+  s.Bind(7, b.last_name).Bind(8, b.email).Bind(9, b.culture).Bind(10, b.language);
+  s.Bind(11, a.country).Bind(12, a.region).Bind(13, a.city).Bind(14, a.state);
+  s.Bind(15, a.address_line1).Bind(16, a.address_line2).Bind(17, a.postal_code);
+  s.Bind(18, a.first_name).Bind(19, a.middle_name).Bind(20, a.last_name);
+  s.Bind(21, a.phone_number).Bind(22, c.billing_etag).Bind(23, c.created_by);
+  s.Bind(24, ToUnixMillis(c.created_at)).Bind(25, ToUnixMillis(c.updated_at));
+  return s.Run();
+}
+
+template <typename B>
+Result<domain::Customer> SqlCustomerRepository<B>::Get(const std::string& id) {
+  Statement s = c_.Prepare(kGetCustomer);
+  s.Bind(1, id);
+  if (s.Step()) return ReadCustomer(s);
+  RETURN_IF_ERROR(s.status());
+  return NotFound("No such customer.");
+}
+
+template <typename B>
+Status SqlCustomerRepository<B>::UpdateBilling(const domain::Customer& c) {
+  const auto& b = c.billing;
+  const auto& a = b.default_address;
+  Statement s = c_.Prepare(kUpdateBilling);
+  s.Bind(1, c.id).Bind(2, b.company_name).Bind(3, b.first_name).Bind(4, b.last_name);
+  s.Bind(5, b.email).Bind(6, b.culture).Bind(7, b.language).Bind(8, a.region).Bind(9, a.city);
+  s.Bind(10, a.state).Bind(11, a.address_line1).Bind(12, a.address_line2);
+  s.Bind(13, a.postal_code).Bind(14, a.first_name).Bind(15, a.middle_name);
+  s.Bind(16, a.last_name).Bind(17, a.phone_number).Bind(18, c.billing_etag);
+  s.Bind(19, ToUnixMillis(c.updated_at));
+  RETURN_IF_ERROR(s.Run());
+  Statement rename = c_.Prepare(kRenameInLists);
+  rename.Bind(1, FoldCase(b.company_name)).Bind(2, c.id);
+  return rename.Run();
+}
+
+template <typename B>
+Result<bool> SqlCustomerRepository<B>::DomainTaken(const std::string& domain) {
+  Statement s = c_.Prepare(kDomainTaken);
+  s.Bind(1, domain);
+  const bool found = s.Step();
+  RETURN_IF_ERROR(s.status());
+  return found;
+}
+
+template <typename B>
+Result<std::string> SqlCustomerRepository<B>::CustomerIdByDomain(const std::string& domain) {
+  Statement s = c_.Prepare(kCustomerByDomain);
+  s.Bind(1, domain);
+  if (s.Step()) return s.Text(0);
+  RETURN_IF_ERROR(s.status());
+  return NotFound("No customer has this domain.");
+}
+
+namespace {
+
+// ?1..?6 of both relationship inserts.
+template <typename Statement>
+void BindRelationship(Statement& s, const domain::CustomerRelationship& r,
+                      const domain::Customer& customer) {
+  s.Bind(1, r.partner_tenant_id).Bind(2, r.customer_id);
+  s.Bind(3, FoldCase(customer.billing.company_name)).Bind(4, r.indirect_reseller_id);
+  s.Bind(5, r.indirect_provider_id).Bind(6, ToUnixMillis(r.created_at));
+}
+
+}  // namespace
+
+template <typename B>
+Status SqlCustomerRepository<B>::BulkInsertRelationship(Connection& c,
+                                                        const domain::CustomerRelationship& r,
+                                                        const domain::Customer& customer) {
+  Statement s = c.Prepare(kBulkInsertRelationship);
+  BindRelationship(s, r, customer);
+  s.Bind(7, customer.domain);
+  return s.Run();
+}
+
+template <typename B>
+Status SqlCustomerRepository<B>::InsertRelationship(const domain::CustomerRelationship& r) {
+  ASSIGN_OR_RETURN(domain::Customer customer, Get(r.customer_id));
+  Statement s = c_.Prepare(kInsertRelationship);
+  BindRelationship(s, r, customer);
+  RETURN_IF_ERROR(s.Run());
+  Statement forget = c_.Prepare(kForgetFormer);
+  forget.Bind(1, r.partner_tenant_id).Bind(2, r.customer_id);
+  return forget.Run();
+}
+
+template <typename B>
+Result<domain::CustomerRelationship> SqlCustomerRepository<B>::GetRelationship(
+    const std::string& partner, const std::string& customer) {
+  Statement s = c_.Prepare(kGetRelationship);
+  s.Bind(1, partner).Bind(2, customer);
+  if (s.Step()) return ReadRelationship(s, 0);
+  RETURN_IF_ERROR(s.status());
+  return NotFound("No relationship with this customer.");
+}
+
+template <typename B>
+Status SqlCustomerRepository<B>::RemoveRelationship(const std::string& partner,
+                                                    const std::string& customer, TimePoint when) {
+  Statement s = c_.Prepare(kDeleteRelationship);
+  s.Bind(1, partner).Bind(2, customer);
+  RETURN_IF_ERROR(s.Run());
+  if (s.Changes() == 0) return NotFound("No relationship with this customer.");
+  Statement former = c_.Prepare(kRememberFormer);
+  former.Bind(1, partner).Bind(2, customer).Bind(3, ToUnixMillis(when));
+  return former.Run();
+}
+
+template <typename B>
+Result<domain::RelatedCustomer> SqlCustomerRepository<B>::GetRelated(const std::string& partner,
+                                                                     const std::string& customer) {
+  Statement s = c_.Prepare(kGetRelated);
+  s.Bind(1, partner).Bind(2, customer);
+  if (s.Step()) {
+    return domain::RelatedCustomer{{ReadCustomer(s), ReadRelationship(s, kCustomerColumns)},
+                                   s.Bool(kCustomerColumns + 5)};
+  }
+  RETURN_IF_ERROR(s.status());
+  return NotFound("No relationship with this customer.");
+}
+
+template <typename B>
+Result<bool> SqlCustomerRepository<B>::HadRelationship(const std::string& partner,
+                                                       const std::string& customer) {
+  return Exists(c_, kHadRelationship, partner, customer);
+}
+
+template <typename B>
+Result<std::vector<domain::CustomerRelationship>> SqlCustomerRepository<B>::RelationshipsOf(
+    const std::string& customer) {
+  Statement s = c_.Prepare(kRelationshipsOf);
+  s.Bind(1, customer);
+  std::vector<domain::CustomerRelationship> out;
+  while (s.Step()) out.push_back(ReadRelationship(s, 0));
+  RETURN_IF_ERROR(s.status());
+  return out;
+}
+
+template <typename B>
+const char* SqlCustomerRepository<B>::GetRelatedSql() {
+  return kGetRelated;
+}
+
+template <typename B>
+const char* SqlCustomerRepository<B>::ListSql(CustomerFilterField field) {
+  switch (field) {
+    case CustomerFilterField::kNone:
+    case CustomerFilterField::kCompanyName:
+      return kListByName;
+    case CustomerFilterField::kDomain:
+      return kListByDomain;
+    case CustomerFilterField::kIndirectReseller:
+      return kListByReseller;
+    case CustomerFilterField::kIndirectCloudSolutionProvider:
+      return kListByProvider;
+  }
+  return kListByName;
+}
+
+template <typename B>
+Result<std::vector<domain::CustomerView>> SqlCustomerRepository<B>::List(
+    const domain::CustomerListQuery& q) {
+  Statement s = c_.Prepare(ListSql(q.field));
+  // The reseller/provider orders skip rows without one ('' sorts first).
+  const bool by_partner = q.field == CustomerFilterField::kIndirectReseller ||
+                          q.field == CustomerFilterField::kIndirectCloudSolutionProvider;
+  const std::string low = q.value.empty() && by_partner ? std::string("\x01") : q.value;
+  // The first page starts just before (prefix, '', ''): no customer ID is empty. So does a
+  // cursor from before the prefix (a token is client input).
+  domain::CustomerCursor from{low, "", ""};
+  if (q.after && q.after->key >= low) from = *q.after;
+  s.Bind(1, q.partner_tenant_id);
+  s.Bind(2, from.key).Bind(3, from.customer_id);
+  s.Bind(4, q.limit);
+  s.Bind(5, q.value + B::kAfterEveryChar);
+  s.Bind(6, from.name_key);
+  std::vector<domain::CustomerView> out;
+  out.reserve(static_cast<std::size_t>(std::max(q.limit, 0)));  // no moves of 25 strings a row
+  while (s.Step()) {
+    domain::CustomerView v{ReadCustomer(s), ReadRelationship(s, kCustomerColumns)};
+    out.push_back(std::move(v));
+  }
+  RETURN_IF_ERROR(s.status());
+  return out;
+}
+
+template <typename B>
+Status SqlCustomerRepository<B>::GrantDelegatedAdmin(const std::string& partner,
+                                                     const std::string& customer, TimePoint when) {
+  Statement s = c_.Prepare(kGrantDap);
+  s.Bind(1, partner).Bind(2, customer).Bind(3, ToUnixMillis(when));
+  return s.Run();
+}
+
+template <typename B>
+Status SqlCustomerRepository<B>::RevokeDelegatedAdmin(const std::string& partner,
+                                                      const std::string& customer) {
+  Statement s = c_.Prepare(kRevokeDap);
+  s.Bind(1, partner).Bind(2, customer);
+  return s.Run();
+}
+
+template <typename B>
+Result<bool> SqlCustomerRepository<B>::HasDelegatedAdmin(const std::string& partner,
+                                                         const std::string& customer) {
+  return Exists(c_, kHasDap, partner, customer);
+}
+
+template <typename B>
+Result<std::vector<std::string>> SqlCustomerRepository<B>::DelegatedAdminPartnersOf(
+    const std::string& customer) {
+  Statement s = c_.Prepare(kDapPartnersOf);
+  s.Bind(1, customer);
+  std::vector<std::string> out;
+  while (s.Step()) out.push_back(s.Text(0));
+  RETURN_IF_ERROR(s.status());
+  return out;
+}
+
+}  // namespace csphub::storage
