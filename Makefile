@@ -47,14 +47,16 @@ demo: build ## Serve the portal and a demo database on http://127.0.0.1:PORT (de
 check: deps check-format build-asan ## Pre-push check: formatting, then the unit tests under ASan
 	ctest --preset asan -L unit $(CTEST_FLAGS)
 
-check-format: deps ## Fail if a C++ file in src/, tests/ or bench/ is not clang-formatted
+check-format: deps ## Fail if a C++ file (src/, tests/, bench/) or a portal file (web/) is unformatted
 	@$(CXX_FILES) | xargs -0 -r clang-format --dry-run --Werror
+	@test ! -d web/node_modules || npm --prefix web run --silent check-format
 
 bench: deps deps-bench build ## Benchmarks (bench/run.sh); run them on an otherwise idle machine
 	bench/run.sh
 
-format: ## Reformat src/, tests/ and bench/ in place
+format: ## Reformat src/, tests/, bench/ (clang-format) and web/ (prettier) in place
 	$(CXX_FILES) | xargs -0 -r clang-format -i
+	@test ! -d web/node_modules || npm --prefix web run --silent format
 
 clean: ## Remove the build directories and the built portal
 	rm -rf build build-asan build-debug web/dist

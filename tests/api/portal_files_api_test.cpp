@@ -21,21 +21,24 @@ void Write(const fs::path& file, const std::string& text) {
   std::ofstream(file, std::ios::binary) << text;
 }
 
-// A stand-in for `vite build`'s output, with a secret file beside (outside) it.
+// A stand-in for `vite build`'s output in a new temp directory, with a secret file beside
+// (outside) it and a symlink to that secret inside.
+fs::path MakePortalFiles() {
+  const fs::path root = TempDir();
+  Write(root / "dist" / "index.html", kIndex);
+  Write(root / "dist" / "assets" / "index-3f9a1c.js", "console.log('portal');");
+  Write(root / "dist" / "assets" / "index-77b2e0.css", "body{margin:0}");
+  Write(root / "dist" / "favicon.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>");
+  Write(root / "secret.txt", kSecret);
+  fs::create_symlink(root / "secret.txt", root / "dist" / "linked.txt");
+  return root;
+}
+
 class PortalFiles : public ::testing::Test {
  protected:
-  PortalFiles() : root_(TempDir()) {
-    Write(root_ / "dist" / "index.html", kIndex);
-    Write(root_ / "dist" / "assets" / "index-3f9a1c.js", "console.log('portal');");
-    Write(root_ / "dist" / "assets" / "index-77b2e0.css", "body{margin:0}");
-    Write(root_ / "dist" / "favicon.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>");
-    Write(root_ / "secret.txt", kSecret);
-    fs::create_symlink(root_ / "secret.txt", root_ / "dist" / "linked.txt");
-  }
   ~PortalFiles() override { fs::remove_all(root_); }
-  std::string dist() const { return (root_ / "dist").string(); }
 
-  fs::path root_;
+  const fs::path root_ = MakePortalFiles();  // before server_, which loads it
   TestServer server_{[this](app::Config& c) { c.portal_dir = (root_ / "dist").string(); }};
 };
 

@@ -5,9 +5,7 @@ import { useLanguage } from '../i18n/LanguageProvider';
 import * as api from './session';
 
 type State =
-  | { kind: 'loading' }
-  | { kind: 'signedOut' }
-  | { kind: 'signedIn'; me: api.Me; mustChangePassword: boolean };
+  { kind: 'loading' } | { kind: 'signedOut' } | { kind: 'signedIn'; me: api.Me; mustChangePassword: boolean };
 
 interface Session {
   state: State;
@@ -35,8 +33,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     setSessionHooks({
       unauthenticated: () => setState({ kind: 'signedOut' }),
-      passwordChangeRequired: () =>
-        setState((s) => (s.kind === 'signedIn' ? { ...s, mustChangePassword: true } : s)),
+      passwordChangeRequired: () => setState((s) => (s.kind === 'signedIn' ? { ...s, mustChangePassword: true } : s)),
     });
     // A session cookie from an earlier visit may still be valid.
     load(false).catch(() => setState({ kind: 'signedOut' }));

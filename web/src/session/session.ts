@@ -3,12 +3,7 @@
 import { getJson, send } from '../api/client';
 
 export type Role =
-  | 'GlobalAdmin'
-  | 'AdminAgent'
-  | 'SalesAgent'
-  | 'HelpdeskAgent'
-  | 'UserManagementAdmin'
-  | 'BillingAdmin';
+  'GlobalAdmin' | 'AdminAgent' | 'SalesAgent' | 'HelpdeskAgent' | 'UserManagementAdmin' | 'BillingAdmin';
 
 export interface Me {
   tenantId: string;

@@ -64,7 +64,9 @@ describe('signing in', () => {
     assert.ok(session, 'session cookie');
     assert.equal(session.httpOnly, true);
     assert.equal(session.sameSite, 'Strict');
-    const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    const storage = await page.evaluate(
+      () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+    );
     assert.ok(!storage.includes(session.value), 'the token is not in web storage');
     assert.equal(await page.evaluate(() => document.cookie.includes('csphub_session')), false);
     // A reload keeps the session (the cookie), and signing out ends it.
@@ -72,7 +74,10 @@ describe('signing in', () => {
     await heading(page, en['customers.title']).waitFor();
     await page.getByRole('button', { name: en['shell.signOut'] }).click();
     await page.getByRole('button', { name: en['signin.submit'] }).waitFor();
-    assert.equal((await page.context().cookies()).some((c) => c.name === 'csphub_session'), false);
+    assert.equal(
+      (await page.context().cookies()).some((c) => c.name === 'csphub_session'),
+      false,
+    );
     await page.context().close();
   });
 
@@ -178,7 +183,9 @@ describe('customers', () => {
     assert.equal(await page.getByRole('cell', { name: 'Litware Inc', exact: true }).count(), 0);
 
     const adatum = demo.customers.find((c) => c.companyName === 'Adatum Corporation');
-    const expand = page.getByRole('button', { name: en['customers.table.details'].replace('{name}', 'Adatum Corporation') });
+    const expand = page.getByRole('button', {
+      name: en['customers.table.details'].replace('{name}', 'Adatum Corporation'),
+    });
     await expand.click();
     assert.equal(await expand.getAttribute('aria-expanded'), 'true');
     await page.getByText(adatum.tenantId).waitFor();
@@ -277,7 +284,10 @@ describe('phone width', () => {
     const page = await newPage({ width: 390, height: 844 });
     await signInAs(page, provider, 'GlobalAdmin');
     await page.getByRole('cell', { name: 'Adatum Corporation', exact: true }).waitFor();
-    await page.getByRole('navigation', { name: en['shell.nav.label'] }).getByRole('link', { name: en['customers.nav'] }).waitFor();
+    await page
+      .getByRole('navigation', { name: en['shell.nav.label'] })
+      .getByRole('link', { name: en['customers.nav'] })
+      .waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
     await page.context().close();

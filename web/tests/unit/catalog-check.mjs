@@ -16,8 +16,14 @@ export function argumentsOf(message) {
   const names = new Set();
   const walk = (elements) => {
     for (const el of elements) {
-      if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date ||
-          el.type === TYPE.time || el.type === TYPE.plural || el.type === TYPE.select) {
+      if (
+        el.type === TYPE.argument ||
+        el.type === TYPE.number ||
+        el.type === TYPE.date ||
+        el.type === TYPE.time ||
+        el.type === TYPE.plural ||
+        el.type === TYPE.select
+      ) {
         names.add(el.value);
       }
       if (el.options) for (const option of Object.values(el.options)) walk(option.value);

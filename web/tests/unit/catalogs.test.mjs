@@ -27,8 +27,14 @@ test('a missing locale file, a key of another feature and bad ICU are reported',
     en: { 'demo.a': 'Hello {name', 'other.b': 'B' },
     ru: { 'demo.a': 'Привет', 'other.b': 'Б' },
   });
-  assert.ok(problems.some((p) => p.includes('demo.a is not valid ICU')), problems.join('\n'));
-  assert.ok(problems.some((p) => p.includes('other.b must start with "demo."')), problems.join('\n'));
+  assert.ok(
+    problems.some((p) => p.includes('demo.a is not valid ICU')),
+    problems.join('\n'),
+  );
+  assert.ok(
+    problems.some((p) => p.includes('other.b must start with "demo."')),
+    problems.join('\n'),
+  );
   assert.ok(problems.includes('demo: messages/zh-TW.json is missing'), problems.join('\n'));
 });
 

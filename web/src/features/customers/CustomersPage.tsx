@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 
 import { ErrorBar } from '../../components/ErrorBar';
+import { useAction } from '../../components/useAction';
 import { saveFile } from '../../components/saveFile';
 import { useT } from '../../i18n/LanguageProvider';
 import { can } from '../../session/permissions';
@@ -32,8 +33,7 @@ export function CustomersPage() {
   const [profile, setProfile] = useState<Profile | null>(null);
   const [resellers, setResellers] = useState<Reseller[] | null>(null);
   const [requestOpen, setRequestOpen] = useState(false);
-  const [exportError, setExportError] = useState<unknown>(null);
-  const [exporting, setExporting] = useState(false);
+  const exporting = useAction();
 
   useEffect(() => {
     ownProfile()
@@ -45,19 +45,13 @@ export function CustomersPage() {
   }, []);
 
   // Only direct-bill partners and indirect providers create customers (docs/api.md).
-  const isReseller = profile !== null && !profile.programs.some((p) => p === 'indirect_provider' || p === 'direct_bill');
+  const isReseller =
+    profile !== null && !profile.programs.some((p) => p === 'indirect_provider' || p === 'direct_bill');
 
-  const doExport = async () => {
-    setExporting(true);
-    setExportError(null);
-    try {
+  const doExport = () =>
+    exporting.run(async () => {
       saveFile(await exportCustomers(), `customers-${new Date().toISOString().slice(0, 10)}.csv`);
-    } catch (e) {
-      setExportError(e);
-    } finally {
-      setExporting(false);
-    }
-  };
+    });
 
   return (
     <section className={styles.page} aria-labelledby="customers-title">
@@ -76,7 +70,7 @@ export function CustomersPage() {
             </Button>
           ))}
         {can(me, 'exportCustomers') && (
-          <Button onClick={() => void doExport()} disabled={exporting}>
+          <Button onClick={() => void doExport()} disabled={exporting.busy}>
             {t('customers.export')}
           </Button>
         )}
@@ -84,7 +78,7 @@ export function CustomersPage() {
           <Button onClick={() => setRequestOpen(true)}>{t('customers.request.open')}</Button>
         )}
       </div>
-      <ErrorBar error={exportError} />
+      <ErrorBar error={exporting.error} />
       <CustomerFilters query={query} resellers={resellers} onChange={setQuery} />
       <ErrorBar error={pages.error} />
       {pages.loading ? (

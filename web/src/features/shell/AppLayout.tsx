@@ -21,7 +21,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground,
     color: tokens.colorNeutralForegroundOnBrand,
   },
-  product: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase500, marginRight: 'auto', alignSelf: 'center' },
+  product: {
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase500,
+    marginRight: 'auto',
+    alignSelf: 'center',
+  },
   user: { alignSelf: 'center', wordBreak: 'break-all' },
   headerField: { '& label': { color: tokens.colorNeutralForegroundOnBrand } },
   body: { display: 'grid', gridTemplateColumns: '220px 1fr', [PHONE]: { gridTemplateColumns: '1fr' } },

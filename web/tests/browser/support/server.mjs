@@ -43,8 +43,16 @@ export async function startServer() {
   let output = '';
   const child = spawn(
     BINARY,
-    ['serve', '--demo', '--database', join(dir, 'demo.sqlite'), '--listen', `127.0.0.1:${port}`,
-     '--portal-dir', PORTAL],
+    [
+      'serve',
+      '--demo',
+      '--database',
+      join(dir, 'demo.sqlite'),
+      '--listen',
+      `127.0.0.1:${port}`,
+      '--portal-dir',
+      PORTAL,
+    ],
     {
       env: {
         ...process.env,
