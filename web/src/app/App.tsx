@@ -3,7 +3,7 @@
 import { FluentProvider, Spinner, makeStaticStyles, webLightTheme } from '@fluentui/react-components';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 
-import { AddCustomerPage } from '../features/customers/AddCustomerPage';
+import { AddCustomerWizard } from '../features/addCustomer/AddCustomerWizard';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { AppLayout } from '../features/shell/AppLayout';
 import { HomePage } from '../features/shell/HomePage';
@@ -29,7 +29,7 @@ function Pages() {
       <Route element={<AppLayout />}>
         <Route index element={<Navigate to={homePath(state.me)} replace />} />
         <Route path="customers" element={<CustomersPage />} />
-        <Route path="customers/new" element={<AddCustomerPage />} />
+        <Route path="customers/new" element={<AddCustomerWizard />} />
         <Route path="home" element={<HomePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -3,54 +3,26 @@
 // must not see. One server and one browser for the file; a fresh context (cookie jar) per test.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 
-import { PASSWORD, adminToken, demoCredentials, demoUser, newCustomer, post } from './support/api.mjs';
-import { launchBrowser } from './support/browser.mjs';
-import { messages } from './support/messages.mjs';
-import { startServer } from './support/server.mjs';
+import { adminToken, demoUser, newCustomer, post } from './support/api.mjs';
+import {
+  assertEventually,
+  en,
+  fill,
+  heading,
+  ru,
+  signIn,
+  signInAs,
+  startsWith,
+  usePortal,
+  zh,
+} from './support/portal.mjs';
 
-const en = messages('en');
-const ru = messages('ru');
-const zh = messages('zh-TW');
+const portal = usePortal();
+const { demo, provider, reseller } = portal;
+const newPage = (viewport) => portal.newPage(viewport);
 
-let server;
-let browser;
-let demo;
-let provider; // Northwind Distribution: indirect provider
-let reseller; // Contoso Reseller: partnered with Northwind
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  demo = demoCredentials(process.env.CSPHUB_BINARY ?? new URL('../../../build/bin/csphub', import.meta.url).pathname);
-  provider = demo.partners[0];
-  reseller = demo.partners[1];
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(server.url);
-  return page;
-}
-
-async function signIn(page, username, password = PASSWORD, t = en) {
-  await page.getByLabel(t['signin.username']).fill(username);
-  await page.getByLabel(t['signin.password']).fill(password);
-  await page.getByRole('button', { name: t['signin.submit'] }).click();
-}
-
-async function signInAs(page, partner, role, t = en) {
-  await signIn(page, demoUser(partner, role).userPrincipalName, PASSWORD, t);
-}
-
-const heading = (page, text) => page.getByRole('heading', { name: text, level: 1 });
 const rows = (page) => page.getByRole('table').getByRole('row');
 
 describe('signing in', () => {
@@ -99,8 +71,8 @@ describe('signing in', () => {
   });
 
   test('a temporary password must be changed at first sign-in', async () => {
-    const token = await adminToken(server.url, provider);
-    const created = await post(server.url, token, '/v1/users', {
+    const token = await adminToken(portal.server.url, provider);
+    const created = await post(portal.server.url, token, '/v1/users', {
       userPrincipalName: 'newagent@northwinddist.onmicrosoft.com',
       displayName: 'New Agent',
       roles: ['SalesAgent'],
@@ -111,7 +83,7 @@ describe('signing in', () => {
     await heading(page, en['signin.changePassword.title']).waitFor();
     await page.getByLabel(en['signin.changePassword.current']).fill(temporary);
     await page.getByLabel(startsWith(en['signin.changePassword.new'])).fill('short');
-    await page.getByText(en['signin.changePassword.tooShort'].replace('{min}', '12')).waitFor();
+    await page.getByText(fill(en['signin.changePassword.tooShort'], { min: 12 })).waitFor();
     await page.getByLabel(startsWith(en['signin.changePassword.new'])).fill('A-new-Pass-2026!');
     await page.getByLabel(en['signin.changePassword.confirm']).fill('A-new-Pass-2026?');
     await page.getByText(en['signin.changePassword.mismatch']).waitFor();
@@ -155,9 +127,9 @@ describe('language', () => {
 describe('customers', () => {
   before(async () => {
     // Nine more customers for Northwind: twelve in all, two pages of ten.
-    const token = await adminToken(server.url, provider);
+    const token = await adminToken(portal.server.url, provider);
     for (let i = 1; i <= 9; i++) {
-      await post(server.url, token, '/v1/customers', newCustomer(`pagingtest${i}`, `Paging Test ${i}`));
+      await post(portal.server.url, token, '/v1/customers', newCustomer(`pagingtest${i}`, `Paging Test ${i}`));
     }
   });
 
@@ -184,7 +156,7 @@ describe('customers', () => {
 
     const adatum = demo.customers.find((c) => c.companyName === 'Adatum Corporation');
     const expand = page.getByRole('button', {
-      name: en['customers.table.details'].replace('{name}', 'Adatum Corporation'),
+      name: fill(en['customers.table.details'], { name: 'Adatum Corporation' }),
     });
     await expand.click();
     assert.equal(await expand.getAttribute('aria-expanded'), 'true');
@@ -225,7 +197,7 @@ describe('customers', () => {
 
   test('Request a reseller relationship: the draft email, delegated admin, copy, mailto, Done', async () => {
     const page = await newPage();
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: portal.server.url });
     await signInAs(page, provider, 'GlobalAdmin');
     await page.getByRole('button', { name: en['customers.request.open'] }).click();
     const dialog = page.getByRole('dialog');
@@ -293,16 +265,3 @@ describe('phone width', () => {
     await page.context().close();
   });
 });
-
-/** Matches a label that begins with `text` ("New password" and not "Confirm the new password"). */
-function startsWith(text) {
-  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
-}
-
-async function assertEventually(check, timeout = 5000) {
-  const deadline = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > deadline) assert.fail('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

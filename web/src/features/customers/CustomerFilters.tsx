@@ -5,7 +5,8 @@ import { SearchRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 
 import { useT } from '../../i18n/LanguageProvider';
-import type { Reseller, SearchField } from './api';
+import type { Reseller } from '../../api/partner';
+import type { SearchField } from './api';
 import type { ListQuery } from './useCustomerPages';
 
 const useStyles = makeStyles({

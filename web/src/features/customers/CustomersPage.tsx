@@ -11,7 +11,8 @@ import { saveFile } from '../../components/saveFile';
 import { useT } from '../../i18n/LanguageProvider';
 import { can } from '../../session/permissions';
 import { useMe } from '../../session/SessionProvider';
-import { exportCustomers, listResellers, ownProfile, type Profile, type Reseller } from './api';
+import { isProvider, listResellers, ownProfile, sellsDirectly, type Profile, type Reseller } from '../../api/partner';
+import { exportCustomers } from './api';
 import { CustomerFilters } from './CustomerFilters';
 import { CustomerTable } from './CustomerTable';
 import { RelationshipRequestDialog } from './RelationshipRequestDialog';
@@ -39,14 +40,12 @@ export function CustomersPage() {
     ownProfile()
       .then((p) => {
         setProfile(p);
-        if (p.programs.includes('indirect_provider')) return listResellers().then(setResellers);
+        if (isProvider(p)) return listResellers().then(setResellers);
       })
       .catch(() => setProfile(null)); // the page works without it: no reseller filter
   }, []);
 
-  // Only direct-bill partners and indirect providers create customers (docs/api.md).
-  const isReseller =
-    profile !== null && !profile.programs.some((p) => p === 'indirect_provider' || p === 'direct_bill');
+  const isReseller = profile !== null && !sellsDirectly(profile);
 
   const doExport = () =>
     exporting.run(async () => {

@@ -10,18 +10,6 @@ export interface Customer {
   associatedPartnerId?: string;
 }
 
-export interface Reseller {
-  id: string;
-  name: string;
-  mpnId: string;
-}
-
-export interface Profile {
-  partnerName: string;
-  mpnId: string;
-  programs: string[];
-}
-
 export type SearchField = 'CompanyName' | 'Domain';
 
 /** One page of the list: the first for `filter`, or the one after `continuation`. */
@@ -45,17 +33,6 @@ export function listCustomers(q: PageQuery): Promise<Collection<Customer>> {
       : undefined;
   if (filter) params.set('filter', JSON.stringify(filter));
   return getJson(`/v1/customers?${params}`);
-}
-
-export function ownProfile(): Promise<Profile> {
-  return getJson('/v1/profiles/mpn');
-}
-
-export async function listResellers(): Promise<Reseller[]> {
-  const page = await getJson<Collection<Reseller>>(
-    '/v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf',
-  );
-  return page.items;
 }
 
 /** The CSV of every customer, as a file the browser saves. */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const here = new URL('.', import.meta.url).pathname;
-const BINARY = process.env.CSPHUB_BINARY ?? resolve(here, '../../../../build/bin/csphub');
+export const BINARY = process.env.CSPHUB_BINARY ?? resolve(here, '../../../../build/bin/csphub');
 const PORTAL = process.env.CSPHUB_PORTAL_DIR ?? resolve(here, '../../../dist');
 
 function freePort() {
