@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
 
-import { adminToken, demoUser, newCustomer, post } from './support/api.mjs';
+import { PASSWORD, adminToken, demoUser, newCustomer, post } from './support/api.mjs';
 import {
   assertEventually,
   en,
@@ -247,6 +247,38 @@ describe('roles', () => {
     await page.getByText(en['customers.add.resellerReason']).waitFor();
     // No reseller filter either: that is a provider's.
     assert.equal(await page.getByLabel(en['customers.filter.reseller']).count(), 0);
+    await page.context().close();
+  });
+});
+
+describe('keyboard', () => {
+  /** Presses Tab until the focused element's accessible text is `name`; fails after 40 presses. */
+  async function tabTo(page, name) {
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
+      if (focused === name) return;
+    }
+    assert.fail(`Tab never reached "${name}"`);
+  }
+
+  test('sign in, reach the actions and use the dialog with the keyboard alone', async () => {
+    const page = await newPage();
+    await page.getByRole('button', { name: en['signin.submit'] }).waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(demoUser(provider, 'GlobalAdmin').userPrincipalName);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await heading(page, en['customers.title']).waitFor();
+    await tabTo(page, en['customers.request.open']);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    assert.ok(await dialog.evaluate((d) => d.contains(document.activeElement)), 'focus moved into the dialog');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), en['customers.request.open']);
     await page.context().close();
   });
 });

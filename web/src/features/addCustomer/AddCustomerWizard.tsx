@@ -2,8 +2,8 @@
 // creates nothing: nothing is sent before Submit) → Confirmation with the admin's temporary
 // password, once → Done. Submit creates the customer, then, when subscriptions were chosen,
 // attests the customer agreement and places one order for them all.
-import { Button, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Button, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router';
 
@@ -24,6 +24,7 @@ type Step = 'account' | 'subscriptions' | 'review' | 'done';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  title: { ...typographyStyles.title2, margin: 0 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
 });
 
@@ -42,6 +43,14 @@ export function AddCustomerWizard() {
   const [created, setCreated] = useState<CreatedCustomer | null>(null);
   const [orderError, setOrderError] = useState<unknown>(null);
   const submitting = useAction();
+  const titleRef = useRef<HTMLHeadingElement>(null);
+
+  // Each step starts at its title, for keyboard and screen-reader users (not on the first).
+  const firstStep = useRef(true);
+  useEffect(() => {
+    if (firstStep.current) firstStep.current = false;
+    else titleRef.current?.focus();
+  }, [step]);
 
   useEffect(() => {
     ownProfile()
@@ -102,9 +111,9 @@ export function AddCustomerWizard() {
 
   return (
     <section className={styles.page} aria-labelledby="add-customer-title">
-      <Title2 as="h1" id="add-customer-title">
+      <h1 className={styles.title} id="add-customer-title" ref={titleRef} tabIndex={-1}>
         {title}
-      </Title2>
+      </h1>
       {step === 'account' && (
         <AccountStep
           account={account}

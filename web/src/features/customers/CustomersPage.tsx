@@ -2,7 +2,7 @@
 // rows, Export customers, Add customer, Request a reseller relationship. A control the user's
 // role cannot use is absent; one the partner's program cannot use is disabled with the reason.
 import { Button, Spinner, Text, Title2, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 
 import { ErrorBar } from '../../components/ErrorBar';
@@ -34,6 +34,8 @@ export function CustomersPage() {
   const [profile, setProfile] = useState<Profile | null>(null);
   const [resellers, setResellers] = useState<Reseller[] | null>(null);
   const [requestOpen, setRequestOpen] = useState(false);
+  // The dialog is opened from state, not a DialogTrigger: focus goes back to its button here.
+  const requestButton = useRef<HTMLButtonElement>(null);
   const exporting = useAction();
 
   useEffect(() => {
@@ -74,7 +76,9 @@ export function CustomersPage() {
           </Button>
         )}
         {can(me, 'requestResellerRelationship') && (
-          <Button onClick={() => setRequestOpen(true)}>{t('customers.request.open')}</Button>
+          <Button ref={requestButton} onClick={() => setRequestOpen(true)}>
+            {t('customers.request.open')}
+          </Button>
         )}
       </div>
       <ErrorBar error={exporting.error} />
@@ -99,7 +103,10 @@ export function CustomersPage() {
       <RelationshipRequestDialog
         open={requestOpen}
         delegatedAdminBlocked={can(me, 'requestDelegatedAdmin') ? null : 'customers.request.delegatedAdminReason'}
-        onClose={() => setRequestOpen(false)}
+        onClose={() => {
+          setRequestOpen(false);
+          requestButton.current?.focus();
+        }}
       />
     </section>
   );
