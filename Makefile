@@ -27,7 +27,7 @@ build: deps ## Release build in build/ (binary: build/bin/csphub) and the portal
 	cmake --build --preset release
 	@scripts/build-web.sh
 
-web: deps ## The portal alone: npm ci when node_modules is stale, then vite build into web/dist
+web: deps ## The portal alone: install the locked npm packages when node_modules is stale, then vite build
 	@scripts/build-web.sh
 
 build-asan: deps ## ASan+UBSan build in build-asan/
