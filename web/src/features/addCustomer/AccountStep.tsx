@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 
 import type { Reseller } from '../../api/partner';
+import { ResellerSelect } from '../../components/ResellerSelect';
 import { useT } from '../../i18n/LanguageProvider';
 import type { Account, AccountField, Problems } from './model';
 import type { DomainState } from './useDomainCheck';
@@ -81,14 +82,13 @@ export function AccountStep({ account, problems, serverProblem, shown, domain, r
       </Field>
       {resellers && (
         <Field label={t('addCustomer.field.reseller')} validationMessage={problem('resellerId')}>
-          <Select name="resellerId" value={account.resellerId} onChange={(_, d) => onChange('resellerId', d.value)}>
-            <option value="">{t('addCustomer.reseller.none')}</option>
-            {resellers.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </Select>
+          <ResellerSelect
+            name="resellerId"
+            resellers={resellers}
+            value={account.resellerId}
+            onChange={(v) => onChange('resellerId', v)}
+            emptyLabel={t('addCustomer.reseller.none')}
+          />
         </Field>
       )}
       {text('firstName', 'addCustomer.field.firstName', true, 'text', 'given-name')}

@@ -1,6 +1,6 @@
 // Step 3, review: what will be created, each section with Update to go back to its step.
 import { Button, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
 
 import type { Reseller } from '../../api/partner';
 import { useT } from '../../i18n/LanguageProvider';
@@ -24,12 +24,34 @@ const useStyles = makeStyles({
   },
 });
 
+type Step = 'account' | 'subscriptions';
+
+/** One step's answers, titled, with Update (described by the title: "Update, Account info"). */
+function Section({ step, onUpdate, children }: { step: Step; onUpdate: (step: Step) => void; children: ReactNode }) {
+  const styles = useStyles();
+  const t = useT();
+  const id = `review-${step}`;
+  return (
+    <section className={styles.section} aria-labelledby={id}>
+      <div className={styles.header}>
+        <Subtitle2 as="h2" id={id}>
+          {t(`addCustomer.step.${step}`)}
+        </Subtitle2>
+        <Button size="small" aria-describedby={id} onClick={() => onUpdate(step)}>
+          {t('addCustomer.review.update')}
+        </Button>
+      </div>
+      {children}
+    </section>
+  );
+}
+
 interface Props {
   account: Account;
   lines: Line[];
   offers: Offer[];
   resellers: Reseller[] | null;
-  onUpdate: (step: 'account' | 'subscriptions') => void;
+  onUpdate: (step: Step) => void;
 }
 
 export function ReviewStep({ account, lines, offers, resellers, onUpdate }: Props) {
@@ -50,15 +72,7 @@ export function ReviewStep({ account, lines, offers, resellers, onUpdate }: Prop
 
   return (
     <>
-      <section className={styles.section} aria-labelledby="review-account">
-        <div className={styles.header}>
-          <Subtitle2 as="h2" id="review-account">
-            {t('addCustomer.step.account')}
-          </Subtitle2>
-          <Button size="small" onClick={() => onUpdate('account')}>
-            {t('addCustomer.review.update')}
-          </Button>
-        </div>
+      <Section step="account" onUpdate={onUpdate}>
         <dl className={styles.list}>
           {rows.map(([label, value]) => (
             <Fragment key={label}>
@@ -67,16 +81,8 @@ export function ReviewStep({ account, lines, offers, resellers, onUpdate }: Prop
             </Fragment>
           ))}
         </dl>
-      </section>
-      <section className={styles.section} aria-labelledby="review-subscriptions">
-        <div className={styles.header}>
-          <Subtitle2 as="h2" id="review-subscriptions">
-            {t('addCustomer.step.subscriptions')}
-          </Subtitle2>
-          <Button size="small" onClick={() => onUpdate('subscriptions')}>
-            {t('addCustomer.review.update')}
-          </Button>
-        </div>
+      </Section>
+      <Section step="subscriptions" onUpdate={onUpdate}>
         {lines.length === 0 ? (
           <p>{t('addCustomer.review.noSubscriptions')}</p>
         ) : (
@@ -93,7 +99,7 @@ export function ReviewStep({ account, lines, offers, resellers, onUpdate }: Prop
             })}
           </ul>
         )}
-      </section>
+      </Section>
     </>
   );
 }

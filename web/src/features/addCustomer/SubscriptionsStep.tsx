@@ -1,10 +1,11 @@
 // Step 2, subscriptions: offers sold in the customer's country, a license count each, and for
 // providers the reseller of record per line. Optional: a customer may start with none.
-import { Button, Checkbox, Field, Input, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 
 import { ErrorBar } from '../../components/ErrorBar';
 import type { Reseller } from '../../api/partner';
+import { ResellerSelect } from '../../components/ResellerSelect';
 import { useT } from '../../i18n/LanguageProvider';
 import { listOffers, type Offer } from './api';
 import type { Line } from './model';
@@ -105,17 +106,13 @@ export function SubscriptionsStep({ country, lines, resellers, onChange, onOffer
                   </Field>
                   {resellers && (
                     <Field label={t('addCustomer.subscriptions.reseller', { offer: offer.name })}>
-                      <Select
+                      <ResellerSelect
+                        resellers={resellers}
+                        by="mpnId"
                         value={line.resellerMpnId}
-                        onChange={(_, d) => update(offer.id, { resellerMpnId: d.value })}
-                      >
-                        <option value="">{t('addCustomer.reseller.none')}</option>
-                        {resellers.map((r) => (
-                          <option key={r.id} value={r.mpnId}>
-                            {r.name}
-                          </option>
-                        ))}
-                      </Select>
+                        onChange={(v) => update(offer.id, { resellerMpnId: v })}
+                        emptyLabel={t('addCustomer.reseller.none')}
+                      />
                     </Field>
                   )}
                 </>

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 
 import { useT } from '../../i18n/LanguageProvider';
 import type { Reseller } from '../../api/partner';
+import { ResellerSelect } from '../../components/ResellerSelect';
 import type { SearchField } from './api';
 import type { ListQuery } from './useCustomerPages';
 
@@ -48,21 +49,16 @@ export function CustomerFilters({ query, resellers, onChange }: Props) {
       </form>
       {resellers && (
         <Field label={t('customers.filter.reseller')}>
-          <Select
+          <ResellerSelect
             name="reseller"
+            resellers={resellers}
             value={query.resellerId ?? ''}
-            onChange={(_, d) => {
+            onChange={(v) => {
               setText('');
-              onChange({ size: query.size, resellerId: d.value || undefined });
+              onChange({ size: query.size, resellerId: v || undefined });
             }}
-          >
-            <option value="">{t('customers.filter.allResellers')}</option>
-            {resellers.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </Select>
+            emptyLabel={t('customers.filter.allResellers')}
+          />
         </Field>
       )}
       <Field label={t('customers.pageSize')}>
