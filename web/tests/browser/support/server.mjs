@@ -2,7 +2,7 @@
 // in a temp directory, the built portal (web/dist), and the fastest argon2 settings (the demo
 // seeds many passwords). Stopped with SIGTERM, then SIGKILL if it lingers.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -37,6 +37,12 @@ async function waitForHealth(url, child, log) {
 }
 
 export async function startServer() {
+  for (const [what, path] of [
+    ['csphub binary', BINARY],
+    ['built portal', join(PORTAL, 'index.html')],
+  ]) {
+    if (!existsSync(path)) throw new Error(`No ${what} at ${path}: run \`make build\` first.`);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'csphub-web-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
