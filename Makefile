@@ -10,7 +10,7 @@ CXX_FILES = find src tests bench \( -name '*.cpp' -o -name '*.hpp' \) -print0 2>
 # The machines have 2 cores and each build already uses both: never run two targets at once.
 .NOTPARALLEL:
 .DEFAULT_GOAL := help
-.PHONY: help deps deps-bench build build-asan test demo check check-format bench format clean
+.PHONY: help deps deps-bench build build-asan web test demo check check-format bench format clean
 
 help: ## Show this help
 	@echo "usage: make <target>"
@@ -22,33 +22,41 @@ deps: ## Install missing Debian build packages (no-op when all are there)
 deps-bench: ## Install missing Debian bench packages (nginx, wrk, taskset)
 	@scripts/install-deps.sh bench
 
-build: deps ## Release build in build/ (binary: build/bin/csphub)
+build: deps ## Release build in build/ (binary: build/bin/csphub) and the portal in web/dist
 	@test -f build/build.ninja || cmake --preset release
 	cmake --build --preset release
+	@scripts/build-web.sh
+
+web: deps ## The portal alone: install the locked npm packages when node_modules is stale, then vite build
+	@scripts/build-web.sh
 
 build-asan: deps ## ASan+UBSan build in build-asan/
 	@test -f build-asan/build.ninja || cmake --preset asan
 	cmake --build --preset asan
 
+# The portal's tests (label web) are registered in the release build only (tests/CMakeLists.txt):
+# the ASan pass tests the C++ alone.
 test: deps build build-asan ## Build both, run every test in both (what CI runs)
 	ctest --preset release $(CTEST_FLAGS)
 	ctest --preset asan $(CTEST_FLAGS)
 
-demo: build ## Serve a demo database on 127.0.0.1:PORT (default 8080; make demo PORT=9000)
+demo: build ## Serve the portal and a demo database on http://127.0.0.1:PORT (default 8080)
 	mkdir -p .demo
 	exec build/bin/csphub serve --demo --database .demo/csphub-demo.sqlite --listen 127.0.0.1:$(PORT)
 
 check: deps check-format build-asan ## Pre-push check: formatting, then the unit tests under ASan
 	ctest --preset asan -L unit $(CTEST_FLAGS)
 
-check-format: deps ## Fail if a C++ file in src/, tests/ or bench/ is not clang-formatted
+check-format: deps ## Fail if a C++ file (src/, tests/, bench/) or a portal file (web/) is unformatted
 	@$(CXX_FILES) | xargs -0 -r clang-format --dry-run --Werror
+	@test ! -d web/node_modules || npm --prefix web run --silent check-format
 
 bench: deps deps-bench build ## Benchmarks (bench/run.sh); run them on an otherwise idle machine
 	bench/run.sh
 
-format: ## Reformat src/, tests/ and bench/ in place
+format: ## Reformat src/, tests/, bench/ (clang-format) and web/ (prettier) in place
 	$(CXX_FILES) | xargs -0 -r clang-format -i
+	@test ! -d web/node_modules || npm --prefix web run --silent format
 
-clean: ## Remove the build directories
-	rm -rf build build-asan build-debug
+clean: ## Remove the build directories and the built portal
+	rm -rf build build-asan build-debug web/dist

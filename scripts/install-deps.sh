@@ -8,7 +8,7 @@
 #   - as root: `apt-get update` (only then), then `apt-get install --no-install-recommends`;
 #   - otherwise: prints the sudo command to run and exits 1.
 #
-# To add a group (a browser for the portal tests, ...), add one entry to PKG_GROUPS.
+# To add a group, add one entry to PKG_GROUPS.
 # postgresql-15 is in `build` because `make test` runs every suite on PostgreSQL too, in a
 # throwaway cluster of its own (scripts/pg-cluster.sh); Debian's default cluster is not used.
 set -euo pipefail
@@ -18,7 +18,7 @@ declare -A PKG_GROUPS=(
            librestinio-dev libasio-dev libfmt-dev libspdlog-dev rapidjson-dev nlohmann-json3-dev
            libsqlite3-dev sqlite3 libpq-dev libsodium-dev libjwt-dev libssl-dev libcli11-dev
            libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
-           postgresql-15 postgresql-client-15"
+           postgresql-15 postgresql-client-15 chromium"
   [bench]="nginx-light wrk util-linux procps curl"
 )
 
@@ -48,6 +48,14 @@ for group in "${requested[@]}"; do
       ;;
   esac
 done
+
+# The portal (web/) is built with node and npm, and its browser tests drive Debian's chromium
+# (in `build`, as `make test` runs them). Node may come from elsewhere than Debian (a newer
+# release): only when there is none are Debian's nodejs and npm installed.
+if [[ " ${requested[*]} " == *" build "* || " ${requested[*]} " == *" all "* ]] &&
+  ! { command -v node && command -v npm; } >/dev/null; then
+  wanted+=(nodejs npm)
+fi
 
 # One dpkg-query call for all of them. Packages dpkg has never heard of print nothing (and make
 # dpkg-query exit 1), so they count as missing too.

@@ -97,9 +97,9 @@ http::Response PatchPartner(Services& s, http::Request& req) {
 }
 
 http::Response GetMpnProfile(Services& s, http::Request& req) {
+  // Without mpnId, as in Partner Center: the caller's own profile.
   const auto mpn = req.Query("mpnId");
-  if (!mpn || mpn->empty()) return ErrorResponse(InvalidField("mpnId", "is required"));
-  auto p = s.partners.GetByMpnId(Caller(req), *mpn);
+  auto p = mpn ? s.partners.GetByMpnId(Caller(req), *mpn) : s.partners.Own(Caller(req));
   if (!p.ok()) return ErrorResponse(p.status());
   JsonOut j;
   j.BeginObject()

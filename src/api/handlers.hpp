@@ -11,6 +11,7 @@ using ApiHandler = http::Response (*)(Services&, http::Request&);
 http::Response Healthz(Services&, http::Request&);
 http::Response Readyz(Services&, http::Request&);
 http::Response IssueToken(Services&, http::Request&);
+http::Response SignOutOfPortal(Services&, http::Request&);
 
 http::Response EnrollPartner(Services&, http::Request&);
 http::Response ListPartners(Services&, http::Request&);

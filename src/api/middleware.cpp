@@ -12,6 +12,7 @@
 #include "api/call_context.hpp"
 #include "api/error_mapping.hpp"
 #include "api/json.hpp"
+#include "api/portal_session.hpp"
 #include "common/ids.hpp"
 
 namespace csphub::api {
@@ -119,6 +120,28 @@ class AccessLine {
   fmt::memory_buffer out_;  // 500 bytes inline: a typical line needs no allocation
 };
 
+// The Authorization header's token or, for the portal, its session cookie's. The cookie alone
+// is refused: without X-CSPHub-Client it could be a cross-site request the browser adds it to.
+Result<std::string> BearerToken(const http::Request& req) {
+  const auto header = req.Header("Authorization");
+  if (!header || header->empty()) {
+    auto cookie = SessionCookieToken(req);
+    if (!cookie) return Unauthenticated("Partner Token missing.", pc::kTokenMissing);
+    if (!FromPortal(req)) {
+      return Unauthenticated(
+          std::string("The session cookie is accepted only with the ") + kClientHeader + " header.",
+          pc::kTokenMissing);
+    }
+    return std::move(*cookie);
+  }
+  constexpr std::string_view kBearer = "Bearer ";
+  if (header->size() <= kBearer.size() ||
+      !EqualsIgnoreCase(std::string_view(*header).substr(0, kBearer.size()), kBearer)) {
+    return Unauthenticated("The Authorization header must be 'Bearer <token>'.");
+  }
+  return header->substr(kBearer.size());
+}
+
 }  // namespace
 
 const domain::CallContext& Caller(const http::Request& req) {
@@ -166,16 +189,9 @@ http::Middleware Authenticate(const auth::TokenService& tokens, domain::Identity
   auto cache = std::make_shared<TenantActivityCache>(identity);
   return [&tokens, cache](http::Request& req, const http::Handler& next) {
     if (req.route == nullptr || !req.route->authenticated) return next(req);
-    const auto header = req.Header("Authorization");
-    if (!header || header->empty()) {
-      return ErrorResponse(Unauthenticated("Partner Token missing.", pc::kTokenMissing));
-    }
-    constexpr std::string_view kBearer = "Bearer ";
-    if (header->size() <= kBearer.size() ||
-        !EqualsIgnoreCase(std::string_view(*header).substr(0, kBearer.size()), kBearer)) {
-      return ErrorResponse(Unauthenticated("The Authorization header must be 'Bearer <token>'."));
-    }
-    auto claims = tokens.Verify(header->substr(kBearer.size()));
+    auto token = BearerToken(req);
+    if (!token.ok()) return ErrorResponse(token.status());
+    auto claims = tokens.Verify(*token);
     if (!claims.ok()) return ErrorResponse(claims.status());
     if (!claims->tenant_id.empty()) {
       Status active = cache->Check(claims->tenant_id);

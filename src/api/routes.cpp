@@ -18,6 +18,7 @@ std::vector<http::Route> BuildRoutes(Services& s) {
       {"GET", "/healthz", "health", false, Healthz},
       {"GET", "/readyz", "health", false, Readyz},
       {"POST", "/:tenant/oauth2/v2.0/token", "auth", false, IssueToken},
+      {"POST", "/v1/portal/signout", "auth", false, SignOutOfPortal},
 
       {"POST", "/admin/v1/partners", "admin", true, EnrollPartner},
       {"GET", "/admin/v1/partners", "admin", true, ListPartners},

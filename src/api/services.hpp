@@ -41,6 +41,8 @@ struct Services {
   domain::LicenseService& licenses;
   domain::UserImportService& user_imports;
   domain::UserImportJobService& import_jobs;
+  // The portal's session cookie gets `Secure`: the server is reached over TLS (public_url).
+  bool secure_cookies = false;
 };
 
 }  // namespace csphub::api

@@ -1,5 +1,6 @@
 // POST /{tenant}/oauth2/v2.0/token: the OAuth2 token endpoint Partner Center clients speak.
 #include "api/handlers.hpp"
+#include "api/portal_session.hpp"
 #include "api/responses.hpp"
 #include "domain/identity/identity_service.hpp"
 
@@ -49,12 +50,12 @@ http::Response IssueToken(Services& s, http::Request& req) {
     const std::string username = FormValue(*form, "username");
     const std::string password = FormValue(*form, "password");
     if (client_id == domain::kPortalClientId) {
-      // Customer users, through the public portal client: no client secret to check.
+      // Partner and customer users through the public portal client: no secret to check.
       if (username.empty() || password.empty()) {
         return OAuthError(400, "invalid_request",
                           InvalidField("username", "and password are required"));
       }
-      who = s.identity.SignInCustomerUser(tenant, username, password);
+      who = s.identity.SignInThroughPortal(tenant, username, password);
     } else if (client_id.empty() || client_secret.empty() || username.empty() || password.empty()) {
       return OAuthError(
           400, "invalid_request",
@@ -73,12 +74,31 @@ http::Response IssueToken(Services& s, http::Request& req) {
   }
   auto token = s.tokens.Issue(*who);
   if (!token.ok()) return ErrorResponse(token.status());
+  // The portal asks for its session as an HttpOnly cookie; the token is then left out of the
+  // body, so that no script on the page ever holds it (docs/adr/0011-portal-session-cookie.md).
+  const bool cookie = FromPortal(req);
   JsonOut j;
   j.BeginObject().Field("token_type", "Bearer").Field("expires_in", s.tokens.ttl_seconds());
-  j.Field("ext_expires_in", s.tokens.ttl_seconds()).Field("access_token", *token);
+  j.Field("ext_expires_in", s.tokens.ttl_seconds());
+  if (!cookie) j.Field("access_token", *token);
   if (who->must_change_password) j.Field("password_change_required", true);
   j.EndObject();
   http::Response r = Json(200, j.str());
+  r.SetHeader("Cache-Control", "no-store");
+  if (cookie) {
+    r.SetHeader("Set-Cookie", SessionCookie(*token, s.tokens.ttl_seconds(), s.secure_cookies));
+  }
+  return r;
+}
+
+http::Response SignOutOfPortal(Services& s, http::Request& req) {
+  // The header, as on every cookie request: a cross-site form cannot sign the user out either.
+  if (!FromPortal(req)) {
+    return ErrorResponse(InvalidArgument(std::string("The ") + kClientHeader +
+                                         " header is required to sign out of the portal."));
+  }
+  http::Response r = NoContent();
+  r.SetHeader("Set-Cookie", ClearedSessionCookie(s.secure_cookies));
   r.SetHeader("Cache-Control", "no-store");
   return r;
 }

@@ -13,6 +13,7 @@
 #include "api/middleware.hpp"
 #include "api/routes.hpp"
 #include "app/store_factory.hpp"
+#include "http/static_files.hpp"
 
 namespace csphub::app {
 namespace {
@@ -94,6 +95,23 @@ void UseBufferedServerLog() {
   });
 }
 
+// The portal's files for the paths no API route knows, or an empty handler (plain 404s) when
+// there is no portal to serve: the API works without it, and the log says why it is missing.
+http::Handler PortalHandler(const std::string& dir) {
+  if (dir.empty()) return {};
+  auto files = http::StaticFiles::Load(dir);
+  if (!files.ok()) {
+    spdlog::warn("{{\"event\":\"portal_missing\",\"message\":\"{}\"}}",
+                 files.status().description());
+    return {};
+  }
+  return [files = std::make_shared<const http::StaticFiles>(std::move(files).value())](
+             http::Request& req) {
+    if (auto answer = files->Answer(req)) return std::move(*answer);
+    return api::ListenerError(req, 404, "No such resource.");
+  };
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Application>> Application::Create(const Config& config,
@@ -141,11 +159,12 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config,
   a->import_worker_->on_error = [](const std::string& what) { spdlog::error("{}", what); };
   a->import_jobs_ =
       std::make_unique<domain::UserImportJobService>(*a->deps_, *a->sealer_, *a->import_worker_);
-  a->services_ = std::make_unique<api::Services>(api::Services{
-      *a->store_, *a->partners_, *a->identity_, *a->partnerships_, *a->audit_, *a->customers_,
-      *a->tokens_, *a->customer_invitations_, *a->agreements_, *a->self_serve_policies_,
-      *a->catalog_, *a->orders_, *a->subscriptions_, *a->transfers_, *a->customer_users_,
-      *a->licenses_, *a->user_imports_, *a->import_jobs_});
+  a->services_ = std::make_unique<api::Services>(
+      api::Services{*a->store_, *a->partners_, *a->identity_, *a->partnerships_, *a->audit_,
+                    *a->customers_, *a->tokens_, *a->customer_invitations_, *a->agreements_,
+                    *a->self_serve_policies_, *a->catalog_, *a->orders_, *a->subscriptions_,
+                    *a->transfers_, *a->customer_users_, *a->licenses_, *a->user_imports_,
+                    *a->import_jobs_, a->config_.public_url.rfind("https://", 0) == 0});
   return a;
 }
 
@@ -172,7 +191,7 @@ Result<std::uint16_t> Application::Start() {
                        std::chrono::hours(config_.idempotency_ttl_hours)),
   };
   server_ = std::make_unique<http::Server>(o, api::BuildRoutes(*services_), std::move(middleware),
-                                           api::ListenerError);
+                                           api::ListenerError, PortalHandler(config_.portal_dir));
   auto port = server_->Start();
   // Bulk import jobs run beside the server, and resume what a previous run left unfinished.
   if (port.ok()) import_worker_->Start();

@@ -41,6 +41,7 @@ const Field kFields[] = {
     {"argon2_ops_limit", &Config::argon2_ops_limit},
     {"argon2_mem_limit_kib", &Config::argon2_mem_limit_kib},
     {"user_import_batch_rows", &Config::user_import_batch_rows},
+    {"portal_dir", &Config::portal_dir},
     {"log_level", &Config::log_level},
     {"demo", &Config::demo},
     {"demo_allow_remote", &Config::demo_allow_remote},

@@ -41,6 +41,9 @@ struct Config {
       {"default", {3000, 0}}, {"auth", {300, 60}},         {"customers", {500, 0}},
       {"orders", {500, 0}},   {"subscriptions", {500, 0}}, {"health", {0, 0}},
   };
+  // The portal's built files (`make build` writes web/dist), served at /. Empty: API only.
+  // Relative paths are from the directory the server starts in.
+  std::string portal_dir = "web/dist";
   std::string log_level = "info";  // trace, debug, info, warn, error, off
   bool demo = false;               // seed the demo data set at start
   bool demo_allow_remote = false;  // allow --demo on a non-loopback address

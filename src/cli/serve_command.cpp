@@ -2,6 +2,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <optional>
 
 #include "app/application.hpp"
 #include "app/demo_data.hpp"
@@ -15,6 +16,7 @@ namespace {
 struct ServeOptions {
   CommonOptions common;
   std::string listen;
+  std::optional<std::string> portal_dir;
   bool demo = false;
   bool allow_remote_demo = false;
 };
@@ -41,6 +43,7 @@ void PrintDemoBanner(const std::string& url) {
 void Serve(const ServeOptions& opts) {
   app::Config config = ResolveConfig(opts.common);
   if (!opts.listen.empty()) config.listen = opts.listen;
+  if (opts.portal_dir) config.portal_dir = *opts.portal_dir;
   if (opts.demo) config.demo = true;
   if (opts.allow_remote_demo) config.demo_allow_remote = true;
   if (auto level = spdlog::level::from_str(config.log_level); true) spdlog::set_level(level);
@@ -73,6 +76,8 @@ void AddServeCommand(CLI::App& root) {
   CLI::App* cmd = root.add_subcommand("serve", "Run the HTTP API server");
   AddCommonOptions(*cmd, opts->common);
   cmd->add_option("--listen", opts->listen, "HOST:PORT to listen on (port 0: any free port)");
+  cmd->add_option("--portal-dir", opts->portal_dir,
+                  "Directory of the built portal, served at / (empty: serve the API only)");
   cmd->add_flag("--demo", opts->demo, "Seed the deterministic demo data set");
   cmd->add_flag("--allow-remote-demo", opts->allow_remote_demo,
                 "Allow --demo on a non-loopback address");

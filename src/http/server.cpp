@@ -68,7 +68,8 @@ std::optional<Pairs> ParseForm(std::string_view body) {
 
 class Server::Impl {
  public:
-  Impl(ServerOptions o, std::vector<Route> r, std::vector<Middleware> m, ErrorResponder e)
+  Impl(ServerOptions o, std::vector<Route> r, std::vector<Middleware> m, ErrorResponder e,
+       Handler unrouted)
       : options_(std::move(o)),
         routes_(std::move(r)),
         middleware_(std::move(m)),
@@ -94,7 +95,9 @@ class Server::Impl {
     bad_path_ = Compose([this](Request& r) {
       return errors_(r, 400, "The path is malformed (a '%' must start a %XX escape).");
     });
-    not_found_ = Compose([this](Request& r) { return errors_(r, 404, "No such resource."); });
+    not_found_ = unrouted
+                     ? Compose(std::move(unrouted))
+                     : Compose([this](Request& r) { return errors_(r, 404, "No such resource."); });
     not_allowed_ = Compose([this](Request& r) {
       return errors_(r, 405, "The method " + r.method + " is not allowed on this resource.");
     });
@@ -380,9 +383,9 @@ void Server::Impl::Stop() {
 }
 
 Server::Server(ServerOptions options, std::vector<Route> routes, std::vector<Middleware> middleware,
-               ErrorResponder errors)
+               ErrorResponder errors, Handler unrouted)
     : impl_(std::make_unique<Impl>(std::move(options), std::move(routes), std::move(middleware),
-                                   std::move(errors))) {}
+                                   std::move(errors), std::move(unrouted))) {}
 
 Server::~Server() { Stop(); }
 

@@ -35,8 +35,10 @@ using ErrorResponder =
 
 class Server {
  public:
+  // `unrouted`, when set, answers the requests whose path no route knows (the portal's files,
+  // http/static_files.hpp) in place of the plain 404, inside the middleware like a route.
   Server(ServerOptions options, std::vector<Route> routes, std::vector<Middleware> middleware,
-         ErrorResponder errors);
+         ErrorResponder errors, Handler unrouted = {});
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

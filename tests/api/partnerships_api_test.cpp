@@ -175,5 +175,18 @@ TEST(PartnershipsApi, MpnProfileResolvesPartners) {
   EXPECT_EQ(server.Get(token, "/v1/profiles/mpn?mpnId=abc")->status, 400);
 }
 
+TEST(PartnershipsApi, MpnProfileWithoutAnIdIsTheCallersOwn) {
+  TestServer server;
+  auto own = server.Get(server.UserToken(kReseller, kHelpdeskAgent), "/v1/profiles/mpn");
+  ASSERT_EQ(own->status, 200) << own->body;
+  EXPECT_EQ(JsonField(own->body, "/partnerName"), "Contoso Reseller");
+  EXPECT_EQ(JsonField(own->body, "/programs/0"), "indirect_reseller");
+  // A customer's user has none.
+  const auto& c = app::Demo().customers[0];
+  const std::string customer =
+      server.CustomerToken(c.tenant_id, c.admin_user_principal_name, c.admin_password);
+  EXPECT_EQ(server.Get(customer, "/v1/profiles/mpn")->status, 403);
+}
+
 }  // namespace
 }  // namespace csphub::testing

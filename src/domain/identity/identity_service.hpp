@@ -89,6 +89,11 @@ class IdentityService {
   // the customer's tenant ID or its domain. Same one-message failures as SignInUser.
   Result<SignedIn> SignInCustomerUser(const std::string& tenant, const std::string& username,
                                       const std::string& password);
+  // Anyone signing in to the portal (kPortalClientId): a partner's user when `tenant` is a
+  // partner (its tenant ID or domain), else a customer's user. No app secret: the portal is a
+  // public client; the token's application is kPortalClientId.
+  Result<SignedIn> SignInThroughPortal(const std::string& tenant, const std::string& username,
+                                       const std::string& password);
   // Creates the operator credential (csphub init). AlreadyExists unless `rotate`.
   Result<std::string> InitOperator(bool rotate, const std::string& fixed_secret = {});
   // OK while the tenant (a partner, or a customer) exists and, for a partner, is not disabled
@@ -96,6 +101,10 @@ class IdentityService {
   Status CheckTenantActive(const std::string& tenant_id);
 
  private:
+  // The partner user `username` of `tenant_id`, signing in through `application_id`.
+  Status CheckPartnerUser(Repositories& repos, const std::string& tenant_id,
+                          const std::string& application_id, const std::string& username,
+                          const std::string& password, SignedIn& out);
   Result<RoleSet> ParseRoles(const std::vector<std::string>& names, const std::string& field);
   ServiceDeps& deps_;
 };

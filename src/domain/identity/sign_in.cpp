@@ -53,20 +53,45 @@ Result<SignedIn> IdentityService::SignInUser(const std::string& tenant,
   ASSIGN_OR_RETURN(SignedIn app, SignInApp(tenant, client_id, client_secret));
   SignedIn out;
   RETURN_IF_ERROR(deps_.store.Read([&](Repositories& repos) -> Status {
-    auto user = repos.PartnerUsers().GetByPrincipalName(ToLower(username));
-    if (!user.ok() || user->tenant_id != app.tenant_id ||
-        !deps_.hasher.Verify(user->password_hash, password)) {
-      return Bad();
-    }
-    if (user->disabled) {
-      return Unauthenticated("This user account is disabled.", pc::kAccountDisabled);
-    }
-    out = {PrincipalKind::kPartnerUser, user->tenant_id,    user->id,
-           user->user_principal_name,   app.application_id, user->roles,
-           user->must_change_password};
-    return Status::Ok();
+    return CheckPartnerUser(repos, app.tenant_id, app.application_id, username, password, out);
   }));
   return out;
+}
+
+Status IdentityService::CheckPartnerUser(Repositories& repos, const std::string& tenant_id,
+                                         const std::string& application_id,
+                                         const std::string& username, const std::string& password,
+                                         SignedIn& out) {
+  auto user = repos.PartnerUsers().GetByPrincipalName(ToLower(username));
+  if (!user.ok() || user->tenant_id != tenant_id ||
+      !deps_.hasher.Verify(user->password_hash, password)) {
+    return Bad();
+  }
+  if (user->disabled) {
+    return Unauthenticated("This user account is disabled.", pc::kAccountDisabled);
+  }
+  out = {PrincipalKind::kPartnerUser, user->tenant_id, user->id,
+         user->user_principal_name,   application_id,  user->roles,
+         user->must_change_password};
+  return Status::Ok();
+}
+
+Result<SignedIn> IdentityService::SignInThroughPortal(const std::string& tenant,
+                                                      const std::string& username,
+                                                      const std::string& password) {
+  std::optional<SignedIn> partner_user;
+  RETURN_IF_ERROR(deps_.store.Read([&](Repositories& repos) -> Status {
+    auto partner = FindPartner(repos, tenant);
+    if (!partner.ok()) return Status::Ok();  // not a partner: a customer's user, below
+    if (partner->disabled) {
+      return Unauthenticated("This partner account is disabled.", pc::kAccountDisabled);
+    }
+    partner_user.emplace();
+    return CheckPartnerUser(repos, partner->tenant_id, kPortalClientId, username, password,
+                            *partner_user);
+  }));
+  if (partner_user) return *partner_user;
+  return SignInCustomerUser(tenant, username, password);
 }
 
 Result<SignedIn> IdentityService::SignInCustomerUser(const std::string& tenant,

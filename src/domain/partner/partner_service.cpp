@@ -155,6 +155,16 @@ Result<Partner> PartnerService::Get(const CallContext& ctx, const std::string& t
   return out;
 }
 
+Result<Partner> PartnerService::Own(const CallContext& ctx) {
+  if (!ctx.IsPartner()) return PermissionDenied("Only partners have an MPN profile.");
+  Result<Partner> out = NotFound("");
+  RETURN_IF_ERROR(deps_.store.Read([&](Repositories& repos) -> Status {
+    out = repos.Partners().Get(ctx.tenant_id);
+    return Status::Ok();
+  }));
+  return out;
+}
+
 Result<Partner> PartnerService::SetDisabled(const CallContext& ctx, const std::string& tenant_id,
                                             bool disabled) {
   RETURN_IF_ERROR(AuthorizeOperator(ctx));

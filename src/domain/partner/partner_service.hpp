@@ -41,6 +41,8 @@ class PartnerService {
   Result<Partner> Get(const CallContext& ctx, const std::string& tenant_id);
   // A disabled partner's users and apps cannot sign in, and its tokens stop working.
   Result<Partner> SetDisabled(const CallContext& ctx, const std::string& tenant_id, bool disabled);
+  // The caller's own partner (GET /v1/profiles/mpn without mpnId): its name and programs.
+  Result<Partner> Own(const CallContext& ctx);
   // Any partner may resolve another by MPN ID (GET /v1/profiles/mpn).
   Result<Partner> GetByMpnId(const CallContext& ctx, const std::string& mpn_id);
 

@@ -1,0 +1,21 @@
+// The left-hand menu. A page appears only for the users who can use it: add a line here when
+// you add a page (with its route in app/routes.tsx and its title in your feature's catalog).
+import type { Me } from '../session/session';
+import { can } from '../session/permissions';
+
+export interface NavItem {
+  path: string;
+  /** A catalog key: the menu entry's text. */
+  label: string;
+  visible: (me: Me) => boolean;
+}
+
+export const NAVIGATION: NavItem[] = [
+  { path: '/customers', label: 'customers.nav', visible: (me) => can(me, 'viewCustomers') },
+  { path: '/home', label: 'shell.nav.home', visible: (me) => me.tenantType === 'customer' },
+];
+
+/** Where a user lands after sign-in: the first page they may see. */
+export function homePath(me: Me): string {
+  return NAVIGATION.find((item) => item.visible(me))?.path ?? '/home';
+}

@@ -1,0 +1,15 @@
+// An API error shown where it happened (next to the form or action it concerns).
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { useIntl } from 'react-intl';
+
+import { errorText } from '../features/errors/errorText';
+
+export function ErrorBar({ error, id }: { error: unknown; id?: string }) {
+  const intl = useIntl();
+  if (!error) return null;
+  return (
+    <MessageBar intent="error" id={id} role="alert">
+      <MessageBarBody>{errorText(intl, error)}</MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,20 @@
+// What the signed-in user's roles allow, to shape the UI: a control the role cannot use is left
+// out or disabled with the reason. A copy of the server's table (src/domain/identity/
+// permissions.cpp) for the operations the portal offers; the API still enforces every one.
+import type { Me, Role } from './session';
+
+const ALLOWED = {
+  viewCustomers: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent'],
+  exportCustomers: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent'],
+  addCustomer: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'UserManagementAdmin'],
+  requestResellerRelationship: ['GlobalAdmin', 'AdminAgent', 'SalesAgent'],
+  requestDelegatedAdmin: ['GlobalAdmin', 'AdminAgent'],
+} satisfies Record<string, Role[]>;
+
+export type Operation = keyof typeof ALLOWED;
+
+export function can(me: Me, operation: Operation): boolean {
+  if (me.tenantType !== 'partner') return false;
+  const allowed: readonly Role[] = ALLOWED[operation];
+  return me.roles.some((role) => allowed.includes(role));
+}
