@@ -1,6 +1,6 @@
 #pragma once
 // The portal's session: the access token in an HttpOnly cookie instead of in the page's storage
-// (docs/adr/0011-portal-session-cookie.md). The cookie counts only on requests that also carry
+// (docs/adr/0012-portal-session-cookie.md). The cookie counts only on requests that also carry
 // the X-CSPHub-Client header, which a cross-site form or link cannot add: the CSRF defence.
 #include <optional>
 #include <string>

@@ -75,7 +75,7 @@ http::Response IssueToken(Services& s, http::Request& req) {
   auto token = s.tokens.Issue(*who);
   if (!token.ok()) return ErrorResponse(token.status());
   // The portal asks for its session as an HttpOnly cookie; the token is then left out of the
-  // body, so that no script on the page ever holds it (docs/adr/0011-portal-session-cookie.md).
+  // body, so that no script on the page ever holds it (docs/adr/0012-portal-session-cookie.md).
   const bool cookie = FromPortal(req);
   JsonOut j;
   j.BeginObject().Field("token_type", "Bearer").Field("expires_in", s.tokens.ttl_seconds());

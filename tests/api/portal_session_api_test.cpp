@@ -1,4 +1,4 @@
-// The portal's session (docs/adr/0011-portal-session-cookie.md), over real sockets: sign-in
+// The portal's session (docs/adr/0012-portal-session-cookie.md), over real sockets: sign-in
 // through the public portal client for partner and customer users, the HttpOnly cookie and its
 // attributes, the cookie refused without the X-CSPHub-Client header, expiry, and sign-out.
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 // The one way the portal talks to csphub: the public REST API, same origin, with the session
 // cookie (HttpOnly, so this code never sees the token) and the X-CSPHub-Client header without
-// which the server ignores that cookie (the CSRF defence, docs/adr/0011-portal-session-cookie.md).
+// which the server ignores that cookie (the CSRF defence, docs/adr/0012-portal-session-cookie.md).
 
 export const CLIENT_HEADER = { 'X-CSPHub-Client': 'portal' } as const;
 
