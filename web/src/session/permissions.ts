@@ -9,6 +9,10 @@ const ALLOWED = {
   addCustomer: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'UserManagementAdmin'],
   requestResellerRelationship: ['GlobalAdmin', 'AdminAgent', 'SalesAgent'],
   requestDelegatedAdmin: ['GlobalAdmin', 'AdminAgent'],
+  updateCustomer: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent'],
+  removeCustomerRelationship: ['GlobalAdmin', 'AdminAgent'],
+  viewSubscriptions: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent', 'BillingAdmin'],
+  placeOrder: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent', 'BillingAdmin'],
 } satisfies Record<string, Role[]>;
 
 export type Operation = keyof typeof ALLOWED;

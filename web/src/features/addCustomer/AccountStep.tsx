@@ -32,9 +32,12 @@ interface Props {
   domain: DomainState;
   resellers: Reseller[] | null;
   onChange: (field: AccountField, value: string) => void;
+  /** An existing customer's billing profile: no domain, no reseller, the country fixed. */
+  billingOnly?: boolean;
 }
 
-export function AccountStep({ account, problems, serverProblem, shown, domain, resellers, onChange }: Props) {
+export function AccountStep(props: Props) {
+  const { account, problems, serverProblem, shown, domain, resellers, onChange, billingOnly = false } = props;
   const styles = useStyles();
   const t = useT();
   const intl = useIntl();
@@ -71,16 +74,18 @@ export function AccountStep({ account, problems, serverProblem, shown, domain, r
   return (
     <div className={styles.grid}>
       {text('companyName', 'addCustomer.field.companyName', true, 'text', 'organization')}
-      <Field
-        label={t('addCustomer.field.domain')}
-        required
-        hint={t('addCustomer.domain.hint', { domain: account.domain || 'contoso' })}
-        validationMessage={domainMessage}
-        validationState={problem('domain') || domain === 'taken' ? 'error' : domain === 'free' ? 'success' : 'none'}
-      >
-        <Input name="domain" value={account.domain} onChange={(_, d) => onChange('domain', d.value)} />
-      </Field>
-      {resellers && (
+      {!billingOnly && (
+        <Field
+          label={t('addCustomer.field.domain')}
+          required
+          hint={t('addCustomer.domain.hint', { domain: account.domain || 'contoso' })}
+          validationMessage={domainMessage}
+          validationState={problem('domain') || domain === 'taken' ? 'error' : domain === 'free' ? 'success' : 'none'}
+        >
+          <Input name="domain" value={account.domain} onChange={(_, d) => onChange('domain', d.value)} />
+        </Field>
+      )}
+      {resellers && !billingOnly && (
         <Field label={t('addCustomer.field.reseller')} validationMessage={problem('resellerId')}>
           <ResellerSelect
             name="resellerId"
@@ -96,7 +101,12 @@ export function AccountStep({ account, problems, serverProblem, shown, domain, r
       {text('email', 'addCustomer.field.email', true, 'email', 'email')}
       {text('phoneNumber', 'addCustomer.field.phoneNumber', false, 'tel', 'tel')}
       <Field label={t('addCustomer.field.country')} required>
-        <Select name="country" value={account.country} onChange={(_, d) => onChange('country', d.value)}>
+        <Select
+          name="country"
+          value={account.country}
+          disabled={billingOnly}
+          onChange={(_, d) => onChange('country', d.value)}
+        >
           {COUNTRIES.map((c) => (
             <option key={c} value={c}>
               {countryNames.of(c)}
