@@ -5,6 +5,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 
 import { AddCustomerWizard } from '../features/addCustomer/AddCustomerWizard';
 import { CustomerPage } from '../features/customer/CustomerPage';
+import { SubscriptionPage } from '../features/customer/SubscriptionPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { AppLayout } from '../features/shell/AppLayout';
 import { HomePage } from '../features/shell/HomePage';
@@ -32,6 +33,7 @@ function Pages() {
         <Route path="customers" element={<CustomersPage />} />
         <Route path="customers/new" element={<AddCustomerWizard />} />
         <Route path="customers/:customerId/:tab?" element={<CustomerPage />} />
+        <Route path="customers/:customerId/subscriptions/:subscriptionId" element={<SubscriptionPage />} />
         <Route path="home" element={<HomePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

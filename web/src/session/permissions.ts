@@ -12,6 +12,9 @@ const ALLOWED = {
   updateCustomer: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent'],
   removeCustomerRelationship: ['GlobalAdmin', 'AdminAgent'],
   viewSubscriptions: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent', 'BillingAdmin'],
+  updateSubscription: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent', 'BillingAdmin'],
+  setResellerOfRecord: ['GlobalAdmin', 'AdminAgent', 'SalesAgent'],
+  setSupportContact: ['GlobalAdmin', 'AdminAgent', 'HelpdeskAgent'],
   placeOrder: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent', 'BillingAdmin'],
 } satisfies Record<string, Role[]>;
 

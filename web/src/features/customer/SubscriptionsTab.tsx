@@ -16,6 +16,8 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 
+import { Link as RouterLink } from 'react-router';
+
 import { ErrorBar } from '../../components/ErrorBar';
 import { toCsv } from '../../components/csv';
 import { saveFile } from '../../components/saveFile';
@@ -106,7 +108,11 @@ export function SubscriptionsTab({ customer }: { customer: Customer }) {
           <TableBody>
             {subscriptions.map((s) => (
               <TableRow key={s.id}>
-                <TableCell className={styles.cell}>{s.friendlyName || s.offerName}</TableCell>
+                <TableCell className={styles.cell}>
+                  <RouterLink to={`/customers/${customer.id}/subscriptions/${s.id}`}>
+                    {s.friendlyName || s.offerName}
+                  </RouterLink>
+                </TableCell>
                 <TableCell>{s.quantity}</TableCell>
                 <TableCell>{status(s)}</TableCell>
                 <TableCell>{s.partnerId ?? t('customer.subscriptions.noReseller')}</TableCell>

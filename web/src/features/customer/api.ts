@@ -31,6 +31,7 @@ export interface Subscription {
   partnerId?: string;
   autoRenewEnabled: boolean;
   suspensionExpiryDate?: string;
+  attributes: { etag: string };
 }
 
 export function getCustomer(id: string): Promise<Customer> {
