@@ -5,42 +5,18 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 
-import { adminToken, newCustomer, post } from './support/api.mjs';
-import { en, fill, heading, ru, signInAs, usePortal } from './support/portal.mjs';
+import { customerWithE3 } from './support/api.mjs';
+import { en, fill, heading, openCustomerLink, ru, usePortal } from './support/portal.mjs';
 
 const portal = usePortal();
 const { provider } = portal;
-const E3 = '6F1E0A2B-7C3D-4E5F-8A9B-0C1D2E3F4004';
-
 /** A customer of the provider, with `quantity` E3 licenses when quantity > 0. */
 async function customerWith(domain, name, quantity) {
-  const url = portal.server.url;
-  const token = await adminToken(url, provider);
-  const customer = await post(url, token, '/v1/customers', newCustomer(domain, name));
-  if (quantity > 0) {
-    await post(url, token, `/v1/customers/${customer.id}/agreements`, {
-      primaryContact: { firstName: 'Ann', lastName: 'Lee', email: `ann@${domain}.example` },
-      dateAgreed: new Date().toISOString().slice(0, 10),
-      type: 'MicrosoftCustomerAgreement',
-    });
-    await post(url, token, `/v1/customers/${customer.id}/orders`, { lineItems: [{ offerId: E3, quantity }] });
-  }
-  return { ...customer, token };
+  const made = await customerWithE3(portal.server.url, provider, domain, name, quantity);
+  return { ...made.customer, token: made.token };
 }
 
-/** Signs in and opens the customer from its row's quick link, as a person does. */
-async function openCustomer(role, name, link, t = en) {
-  const page = await portal.newPage();
-  if (t !== en) await page.getByLabel(en['shell.language']).selectOption(t === ru ? 'ru' : 'zh-TW');
-  await signInAs(page, provider, role, t);
-  await heading(page, t['customers.title']).waitFor();
-  await page.getByLabel(t['customers.search.label']).fill(name);
-  await page.getByRole('button', { name: t['customers.search.submit'] }).click();
-  await page.getByRole('button', { name: fill(t['customers.table.details'], { name }) }).click();
-  await page.getByRole('link', { name: t[link] }).click();
-  await heading(page, name).waitFor();
-  return page;
-}
+const openCustomer = (role, name, link, t = en) => openCustomerLink(portal, role, name, link, t);
 
 const subscriptionRows = (page) => page.getByRole('table', { name: en['customer.tab.subscriptions'] }).getByRole('row');
 

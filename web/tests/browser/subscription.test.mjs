@@ -4,25 +4,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { adminToken, newCustomer, post } from './support/api.mjs';
-import { en, fill, heading, signInAs, usePortal, zh } from './support/portal.mjs';
+import { customerWithE3 } from './support/api.mjs';
+import { en, fill, heading, openCustomerLink, usePortal, zh } from './support/portal.mjs';
 
 const portal = usePortal();
 const { provider, reseller } = portal;
-const E3 = '6F1E0A2B-7C3D-4E5F-8A9B-0C1D2E3F4004';
-
 async function subscribedCustomer(domain, name) {
   const url = portal.server.url;
-  const token = await adminToken(url, provider);
-  const customer = await post(url, token, '/v1/customers', newCustomer(domain, name));
-  await post(url, token, `/v1/customers/${customer.id}/agreements`, {
-    primaryContact: { firstName: 'Ann', lastName: 'Lee', email: `ann@${domain}.example` },
-    dateAgreed: new Date().toISOString().slice(0, 10),
-    type: 'MicrosoftCustomerAgreement',
-  });
-  const order = await post(url, token, `/v1/customers/${customer.id}/orders`, {
-    lineItems: [{ offerId: E3, quantity: 7 }],
-  });
+  const { customer, token, order } = await customerWithE3(url, provider, domain, name, 7);
   const read = async () => {
     const res = await fetch(`${url}/v1/customers/${customer.id}/subscriptions/${order.lineItems[0].subscriptionId}`, {
       headers: { Authorization: `Bearer ${token}` },
@@ -34,14 +23,7 @@ async function subscribedCustomer(domain, name) {
 
 /** Signs in, and goes from the customer's row to the subscription's details. */
 async function openSubscription(role, name, t = en) {
-  const page = await portal.newPage();
-  if (t !== en) await page.getByLabel(en['shell.language']).selectOption('zh-TW');
-  await signInAs(page, provider, role, t);
-  await heading(page, t['customers.title']).waitFor();
-  await page.getByLabel(t['customers.search.label']).fill(name);
-  await page.getByRole('button', { name: t['customers.search.submit'] }).click();
-  await page.getByRole('button', { name: fill(t['customers.table.details'], { name }) }).click();
-  await page.getByRole('link', { name: t['customers.links.subscriptions'] }).click();
+  const page = await openCustomerLink(portal, role, name, 'customers.links.subscriptions', t);
   await page.getByRole('link', { name: 'Office Enterprise E3' }).click();
   await heading(page, 'Office Enterprise E3').waitFor();
   return page;
