@@ -15,6 +15,8 @@ const ALLOWED = {
   updateSubscription: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent', 'BillingAdmin'],
   setResellerOfRecord: ['GlobalAdmin', 'AdminAgent', 'SalesAgent'],
   setSupportContact: ['GlobalAdmin', 'AdminAgent', 'HelpdeskAgent'],
+  viewCustomerUsers: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent', 'UserManagementAdmin'],
+  manageCustomerUsers: ['GlobalAdmin', 'AdminAgent', 'UserManagementAdmin'],
   placeOrder: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent', 'BillingAdmin'],
 } satisfies Record<string, Role[]>;
 

@@ -10,12 +10,13 @@ import type { Customer } from '../customers/api';
 import { AccountTab } from './AccountTab';
 import { getCustomer } from './api';
 import { SubscriptionsTab } from './SubscriptionsTab';
+import { UsersTab } from './UsersTab';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
-const TABS = ['subscriptions', 'account'] as const;
+const TABS = ['subscriptions', 'users', 'account'] as const;
 type TabName = (typeof TABS)[number];
 
 export function CustomerPage() {
@@ -53,6 +54,7 @@ export function CustomerPage() {
         ))}
       </TabList>
       {tab === 'subscriptions' && <SubscriptionsTab customer={customer} />}
+      {tab === 'users' && <UsersTab customer={customer} />}
       {tab === 'account' && <AccountTab customer={customer} />}
     </section>
   );
