@@ -1,11 +1,10 @@
 // Step 1, account info: the company, its domain (checked live), the billing contact and
 // address, and for providers the indirect reseller it is created for. Errors show as the user
 // types (after the first change of a field), and all of them on Next.
-import { Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
-import { useIntl } from 'react-intl';
+import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 
 import type { Reseller } from '../../api/partner';
+import { CountrySelect } from '../../components/CountrySelect';
 import { ResellerSelect } from '../../components/ResellerSelect';
 import { useT } from '../../i18n/LanguageProvider';
 import type { Account, AccountField, Problems } from './model';
@@ -19,8 +18,6 @@ const useStyles = makeStyles({
     gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
   },
 });
-
-export const COUNTRIES = ['US', 'CA', 'GB', 'DE', 'FR', 'RU', 'TW', 'JP', 'AU'];
 
 interface Props {
   account: Account;
@@ -40,8 +37,6 @@ export function AccountStep(props: Props) {
   const { account, problems, serverProblem, shown, domain, resellers, onChange, billingOnly = false } = props;
   const styles = useStyles();
   const t = useT();
-  const intl = useIntl();
-  const countryNames = useMemo(() => new Intl.DisplayNames([intl.locale], { type: 'region' }), [intl.locale]);
 
   const problem = (field: AccountField) => {
     if (serverProblem?.field === field) return serverProblem.text;
@@ -101,18 +96,12 @@ export function AccountStep(props: Props) {
       {text('email', 'addCustomer.field.email', true, 'email', 'email')}
       {text('phoneNumber', 'addCustomer.field.phoneNumber', false, 'tel', 'tel')}
       <Field label={t('addCustomer.field.country')} required>
-        <Select
+        <CountrySelect
           name="country"
           value={account.country}
           disabled={billingOnly}
-          onChange={(_, d) => onChange('country', d.value)}
-        >
-          {COUNTRIES.map((c) => (
-            <option key={c} value={c}>
-              {countryNames.of(c)}
-            </option>
-          ))}
-        </Select>
+          onChange={(v) => onChange('country', v)}
+        />
       </Field>
       {text('addressLine1', 'addCustomer.field.addressLine1', true, 'text', 'address-line1')}
       {text('city', 'addCustomer.field.city', true, 'text', 'address-level2')}

@@ -1,14 +1,13 @@
 // Add user: names, the user name on the customer's domain, the usage location (which licenses
 // need); the API's refusal of a field shows next to it.
-import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
-import { useIntl } from 'react-intl';
+import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 
 import { ApiError } from '../../api/client';
+import { CountrySelect } from '../../components/CountrySelect';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useAction } from '../../components/useAction';
 import { useT } from '../../i18n/LanguageProvider';
-import { COUNTRIES } from '../addCustomer/AccountStep';
 import { createUser, type CustomerUser, type NewUser } from './usersApi';
 
 const useStyles = makeStyles({
@@ -36,8 +35,6 @@ interface Props {
 export function NewUserForm({ customerId, domain, country, onCreated, onCancel }: Props) {
   const styles = useStyles();
   const t = useT();
-  const intl = useIntl();
-  const countryNames = useMemo(() => new Intl.DisplayNames([intl.locale], { type: 'region' }), [intl.locale]);
   const [values, setValues] = useState<Record<FieldName, string>>({
     firstName: '',
     lastName: '',
@@ -92,13 +89,7 @@ export function NewUserForm({ customerId, domain, country, onCreated, onCancel }
           </Field>
         ))}
         <Field label={t('customer.users.field.usageLocation')} required>
-          <Select value={usageLocation} onChange={(_, d) => setUsageLocation(d.value)}>
-            {COUNTRIES.map((c) => (
-              <option key={c} value={c}>
-                {countryNames.of(c)}
-              </option>
-            ))}
-          </Select>
+          <CountrySelect value={usageLocation} onChange={setUsageLocation} />
         </Field>
       </div>
       <ErrorBar error={creating.error} />
