@@ -58,4 +58,32 @@ describe('Customer: users and licenses', () => {
     assert.equal(await page.getByRole('button', { name: en['customer.users.delete'] }).count(), 0);
     await page.context().close();
   });
+
+  test('keyboard only: the tabs, Add user and its form', async () => {
+    await customerWithE3(portal.server.url, provider, 'margiestravel', "Margie's Travel", 0);
+    const page = await openCustomerLink(portal, 'AdminAgent', "Margie's Travel", 'customers.links.account');
+    await page.getByRole('tab', { name: en['customer.tab.account'] }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/users$/);
+    await userRows(page, en['customer.tab.users']).nth(1).waitFor();
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    for (let i = 0; i < 10 && (await focused()) !== en['customer.users.add']; i++) await page.keyboard.press('Tab');
+    assert.equal(await focused(), en['customer.users.add']);
+    await page.keyboard.press('Enter');
+    // The form takes the focus on its first field.
+    await page.getByLabel(en['customer.users.field.firstName']).waitFor();
+    await page.keyboard.type('Alex');
+    await page.keyboard.press('Tab'); // last name
+    await page.keyboard.type('Wilber');
+    await page.keyboard.press('Tab'); // display name
+    await page.keyboard.type('Alex Wilber');
+    await page.keyboard.press('Tab'); // user name
+    await page.keyboard.type('alex');
+    await page.keyboard.press('Tab'); // usage location
+    await page.keyboard.press('Tab'); // Create user
+    await page.keyboard.press('Enter');
+    await page.getByText(en['customer.users.passwordWarning']).waitFor();
+    await page.context().close();
+  });
 });

@@ -85,7 +85,11 @@ export function NewUserForm({ customerId, domain, country, onCreated, onCancel }
             hint={f === 'userPrincipalName' ? `@${domain}` : undefined}
             validationMessage={problem(f)}
           >
-            <Input value={values[f]} onChange={(_, d) => setValues((v) => ({ ...v, [f]: d.value }))} />
+            <Input
+              autoFocus={f === FIELDS[0]}
+              value={values[f]}
+              onChange={(_, d) => setValues((v) => ({ ...v, [f]: d.value }))}
+            />
           </Field>
         ))}
         <Field label={t('customer.users.field.usageLocation')} required>
