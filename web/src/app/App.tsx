@@ -4,6 +4,8 @@ import { FluentProvider, Spinner, makeStaticStyles, webLightTheme } from '@fluen
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 
 import { AddCustomerWizard } from '../features/addCustomer/AddCustomerWizard';
+import { CustomerPage } from '../features/customer/CustomerPage';
+import { SubscriptionPage } from '../features/customer/SubscriptionPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { AppLayout } from '../features/shell/AppLayout';
 import { HomePage } from '../features/shell/HomePage';
@@ -30,6 +32,8 @@ function Pages() {
         <Route index element={<Navigate to={homePath(state.me)} replace />} />
         <Route path="customers" element={<CustomersPage />} />
         <Route path="customers/new" element={<AddCustomerWizard />} />
+        <Route path="customers/:customerId/:tab?" element={<CustomerPage />} />
+        <Route path="customers/:customerId/subscriptions/:subscriptionId" element={<SubscriptionPage />} />
         <Route path="home" element={<HomePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

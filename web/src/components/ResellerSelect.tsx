@@ -12,11 +12,12 @@ interface Props {
   emptyLabel: string;
   by?: 'id' | 'mpnId';
   name?: string;
+  disabled?: boolean;
 }
 
-export function ResellerSelect({ resellers, value, onChange, emptyLabel, by = 'id', name }: Props) {
+export function ResellerSelect({ resellers, value, onChange, emptyLabel, by = 'id', name, disabled }: Props) {
   return (
-    <Select name={name} value={value} onChange={(_, d) => onChange(d.value)}>
+    <Select name={name} value={value} disabled={disabled} onChange={(_, d) => onChange(d.value)}>
       <option value="">{emptyLabel}</option>
       {resellers.map((r) => (
         <option key={r.id} value={r[by]}>

@@ -9,6 +9,15 @@ const ALLOWED = {
   addCustomer: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'UserManagementAdmin'],
   requestResellerRelationship: ['GlobalAdmin', 'AdminAgent', 'SalesAgent'],
   requestDelegatedAdmin: ['GlobalAdmin', 'AdminAgent'],
+  updateCustomer: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent'],
+  removeCustomerRelationship: ['GlobalAdmin', 'AdminAgent'],
+  viewSubscriptions: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent', 'BillingAdmin'],
+  updateSubscription: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent', 'BillingAdmin'],
+  setResellerOfRecord: ['GlobalAdmin', 'AdminAgent', 'SalesAgent'],
+  setSupportContact: ['GlobalAdmin', 'AdminAgent', 'HelpdeskAgent'],
+  viewCustomerUsers: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent', 'UserManagementAdmin'],
+  manageCustomerUsers: ['GlobalAdmin', 'AdminAgent', 'UserManagementAdmin'],
+  placeOrder: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent', 'BillingAdmin'],
 } satisfies Record<string, Role[]>;
 
 export type Operation = keyof typeof ALLOWED;

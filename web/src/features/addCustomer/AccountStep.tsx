@@ -1,11 +1,10 @@
 // Step 1, account info: the company, its domain (checked live), the billing contact and
 // address, and for providers the indirect reseller it is created for. Errors show as the user
 // types (after the first change of a field), and all of them on Next.
-import { Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
-import { useIntl } from 'react-intl';
+import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 
 import type { Reseller } from '../../api/partner';
+import { CountrySelect } from '../../components/CountrySelect';
 import { ResellerSelect } from '../../components/ResellerSelect';
 import { useT } from '../../i18n/LanguageProvider';
 import type { Account, AccountField, Problems } from './model';
@@ -20,8 +19,6 @@ const useStyles = makeStyles({
   },
 });
 
-export const COUNTRIES = ['US', 'CA', 'GB', 'DE', 'FR', 'RU', 'TW', 'JP', 'AU'];
-
 interface Props {
   account: Account;
   problems: Problems;
@@ -32,13 +29,14 @@ interface Props {
   domain: DomainState;
   resellers: Reseller[] | null;
   onChange: (field: AccountField, value: string) => void;
+  /** An existing customer's billing profile: no domain, no reseller, the country fixed. */
+  billingOnly?: boolean;
 }
 
-export function AccountStep({ account, problems, serverProblem, shown, domain, resellers, onChange }: Props) {
+export function AccountStep(props: Props) {
+  const { account, problems, serverProblem, shown, domain, resellers, onChange, billingOnly = false } = props;
   const styles = useStyles();
   const t = useT();
-  const intl = useIntl();
-  const countryNames = useMemo(() => new Intl.DisplayNames([intl.locale], { type: 'region' }), [intl.locale]);
 
   const problem = (field: AccountField) => {
     if (serverProblem?.field === field) return serverProblem.text;
@@ -71,16 +69,18 @@ export function AccountStep({ account, problems, serverProblem, shown, domain, r
   return (
     <div className={styles.grid}>
       {text('companyName', 'addCustomer.field.companyName', true, 'text', 'organization')}
-      <Field
-        label={t('addCustomer.field.domain')}
-        required
-        hint={t('addCustomer.domain.hint', { domain: account.domain || 'contoso' })}
-        validationMessage={domainMessage}
-        validationState={problem('domain') || domain === 'taken' ? 'error' : domain === 'free' ? 'success' : 'none'}
-      >
-        <Input name="domain" value={account.domain} onChange={(_, d) => onChange('domain', d.value)} />
-      </Field>
-      {resellers && (
+      {!billingOnly && (
+        <Field
+          label={t('addCustomer.field.domain')}
+          required
+          hint={t('addCustomer.domain.hint', { domain: account.domain || 'contoso' })}
+          validationMessage={domainMessage}
+          validationState={problem('domain') || domain === 'taken' ? 'error' : domain === 'free' ? 'success' : 'none'}
+        >
+          <Input name="domain" value={account.domain} onChange={(_, d) => onChange('domain', d.value)} />
+        </Field>
+      )}
+      {resellers && !billingOnly && (
         <Field label={t('addCustomer.field.reseller')} validationMessage={problem('resellerId')}>
           <ResellerSelect
             name="resellerId"
@@ -96,13 +96,12 @@ export function AccountStep({ account, problems, serverProblem, shown, domain, r
       {text('email', 'addCustomer.field.email', true, 'email', 'email')}
       {text('phoneNumber', 'addCustomer.field.phoneNumber', false, 'tel', 'tel')}
       <Field label={t('addCustomer.field.country')} required>
-        <Select name="country" value={account.country} onChange={(_, d) => onChange('country', d.value)}>
-          {COUNTRIES.map((c) => (
-            <option key={c} value={c}>
-              {countryNames.of(c)}
-            </option>
-          ))}
-        </Select>
+        <CountrySelect
+          name="country"
+          value={account.country}
+          disabled={billingOnly}
+          onChange={(v) => onChange('country', v)}
+        />
       </Field>
       {text('addressLine1', 'addCustomer.field.addressLine1', true, 'text', 'address-line1')}
       {text('city', 'addCustomer.field.city', true, 'text', 'address-level2')}

@@ -56,3 +56,23 @@ export function newCustomer(domain, companyName) {
     },
   };
 }
+
+export const E3_OFFER = '6F1E0A2B-7C3D-4E5F-8A9B-0C1D2E3F4004';
+
+/** A customer of `partner` with `quantity` E3 licenses (none when 0), and the token that made it. */
+export async function customerWithE3(url, partner, domain, companyName, quantity) {
+  const token = await adminToken(url, partner);
+  const customer = await post(url, token, '/v1/customers', newCustomer(domain, companyName));
+  let order = null;
+  if (quantity > 0) {
+    await post(url, token, `/v1/customers/${customer.id}/agreements`, {
+      primaryContact: { firstName: 'Ann', lastName: 'Lee', email: `ann@${domain}.example` },
+      dateAgreed: new Date().toISOString().slice(0, 10),
+      type: 'MicrosoftCustomerAgreement',
+    });
+    order = await post(url, token, `/v1/customers/${customer.id}/orders`, {
+      lineItems: [{ offerId: E3_OFFER, quantity }],
+    });
+  }
+  return { customer, token, order };
+}

@@ -63,3 +63,17 @@ export async function assertEventually(check, timeout = 5000) {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** A new page signed in as `role` of the provider in language `t`, on the customer's `link` quick link. */
+export async function openCustomerLink(portal, role, name, link, t = en) {
+  const page = await portal.newPage();
+  if (t !== en) await page.getByLabel(en['shell.language']).selectOption(t === ru ? 'ru' : 'zh-TW');
+  await signInAs(page, portal.provider, role, t);
+  await heading(page, t['customers.title']).waitFor();
+  await page.getByLabel(t['customers.search.label']).fill(name);
+  await page.getByRole('button', { name: t['customers.search.submit'] }).click();
+  await page.getByRole('button', { name: fill(t['customers.table.details'], { name }) }).click();
+  await page.getByRole('link', { name: t[link] }).click();
+  await heading(page, name).waitFor();
+  return page;
+}

@@ -1,0 +1,126 @@
+// The customer's subscriptions: offer, quantity, status, reseller of record; Export (a CSV made
+// here from the list, which the API does not export) and Add subscription (the wizard's line
+// editor, then one order).
+import {
+  Button,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+
+import { Link as RouterLink } from 'react-router';
+
+import { ErrorBar } from '../../components/ErrorBar';
+import { toCsv } from '../../components/csv';
+import { saveFile } from '../../components/saveFile';
+import { useT } from '../../i18n/LanguageProvider';
+import { can } from '../../session/permissions';
+import { useMe } from '../../session/SessionProvider';
+import type { Customer } from '../customers/api';
+import { AddSubscription } from './AddSubscription';
+import { listSubscriptions, type Subscription } from './api';
+
+const useStyles = makeStyles({
+  toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+  cell: { overflowWrap: 'anywhere' },
+});
+
+export function SubscriptionsTab({ customer }: { customer: Customer }) {
+  const styles = useStyles();
+  const t = useT();
+  const me = useMe();
+  const [subscriptions, setSubscriptions] = useState<Subscription[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [adding, setAdding] = useState(false);
+
+  const load = useCallback(() => {
+    listSubscriptions(customer.id).then(setSubscriptions).catch(setError);
+  }, [customer.id]);
+  useEffect(load, [load]);
+
+  const status = (s: Subscription) =>
+    t(`customer.status.${s.status === 'active' || s.status === 'suspended' ? s.status : 'other'}`, {
+      status: s.status,
+    });
+
+  const doExport = () => {
+    const header = [
+      t('customer.subscriptions.offer'),
+      t('customer.subscriptions.quantity'),
+      t('customer.subscriptions.status'),
+      t('customer.subscriptions.reseller'),
+      t('customer.subscriptions.id'),
+    ];
+    const rows = (subscriptions ?? []).map((s) => [
+      s.friendlyName || s.offerName,
+      s.quantity,
+      status(s),
+      s.partnerId ?? '',
+      s.id,
+    ]);
+    saveFile(toCsv([header, ...rows]), `subscriptions-${customer.companyProfile.domain}.csv`);
+  };
+
+  if (error) return <ErrorBar error={error} />;
+  if (!subscriptions) return <Spinner label={t('shell.loading')} />;
+
+  return (
+    <>
+      <div className={styles.toolbar}>
+        {can(me, 'placeOrder') && !adding && (
+          <Button appearance="primary" onClick={() => setAdding(true)}>
+            {t('customer.subscriptions.add')}
+          </Button>
+        )}
+        <Button onClick={doExport} disabled={subscriptions.length === 0}>
+          {t('customer.subscriptions.export')}
+        </Button>
+      </div>
+      {adding && (
+        <AddSubscription
+          customerId={customer.id}
+          onDone={(ordered) => {
+            setAdding(false);
+            if (ordered) load();
+          }}
+        />
+      )}
+      {subscriptions.length === 0 ? (
+        <Text>{t('customer.subscriptions.empty')}</Text>
+      ) : (
+        <Table aria-label={t('customer.tab.subscriptions')}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('customer.subscriptions.offer')}</TableHeaderCell>
+              <TableHeaderCell>{t('customer.subscriptions.quantity')}</TableHeaderCell>
+              <TableHeaderCell>{t('customer.subscriptions.status')}</TableHeaderCell>
+              <TableHeaderCell>{t('customer.subscriptions.reseller')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {subscriptions.map((s) => (
+              <TableRow key={s.id}>
+                <TableCell className={styles.cell}>
+                  <RouterLink to={`/customers/${customer.id}/subscriptions/${s.id}`}>
+                    {s.friendlyName || s.offerName}
+                  </RouterLink>
+                </TableCell>
+                <TableCell>{s.quantity}</TableCell>
+                <TableCell>{status(s)}</TableCell>
+                <TableCell>{s.partnerId ?? t('customer.subscriptions.noReseller')}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,145 @@
+// Users and licenses: the customer's users (or the deleted ones, restorable for 30 days), Add
+// user with the temporary password shown once, Delete and Restore. Roles that may only read
+// users see no Add, Delete or Restore.
+import {
+  Button,
+  Spinner,
+  Switch,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+
+import { ErrorBar } from '../../components/ErrorBar';
+import { TemporaryPassword } from '../../components/TemporaryPassword';
+import { useAction } from '../../components/useAction';
+import { useT } from '../../i18n/LanguageProvider';
+import { can } from '../../session/permissions';
+import { useMe } from '../../session/SessionProvider';
+import type { Customer } from '../customers/api';
+import { getBillingProfile } from './api';
+import { NewUserForm } from './NewUserForm';
+import { deleteUser, listUsers, restoreUser, type CustomerUser } from './usersApi';
+
+const useStyles = makeStyles({
+  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  created: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '560px' },
+  cell: { overflowWrap: 'anywhere' },
+});
+
+export function UsersTab({ customer }: { customer: Customer }) {
+  const styles = useStyles();
+  const t = useT();
+  const me = useMe();
+  const manage = can(me, 'manageCustomerUsers');
+  const [deleted, setDeleted] = useState(false);
+  const [users, setUsers] = useState<CustomerUser[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [country, setCountry] = useState('US');
+  const [adding, setAdding] = useState(false);
+  const [created, setCreated] = useState<CustomerUser | null>(null);
+  const acting = useAction();
+
+  const load = useCallback(() => {
+    setUsers(null);
+    listUsers(customer.id, deleted).then(setUsers).catch(setError);
+  }, [customer.id, deleted]);
+  useEffect(load, [load]);
+  useEffect(() => {
+    getBillingProfile(customer.id)
+      .then(({ profile }) => setCountry(profile.defaultAddress.country))
+      .catch(() => undefined); // the form starts on US then
+  }, [customer.id]);
+
+  const act = (action: (customerId: string, id: string) => Promise<void>, id: string) =>
+    acting.run(async () => {
+      await action(customer.id, id);
+      load();
+    });
+
+  if (error) return <ErrorBar error={error} />;
+  return (
+    <>
+      {created?.passwordProfile ? (
+        <section className={styles.created} aria-label={t('customer.users.created')}>
+          <TemporaryPassword
+            userName={created.userPrincipalName}
+            password={created.passwordProfile.password}
+            userNameLabel={t('customer.users.field.userPrincipalName')}
+            warning={t('customer.users.passwordWarning')}
+            onDone={() => setCreated(null)}
+          />
+        </section>
+      ) : adding ? (
+        <NewUserForm
+          customerId={customer.id}
+          domain={customer.companyProfile.domain}
+          country={country}
+          onCreated={(u) => {
+            setAdding(false);
+            setCreated(u);
+            load();
+          }}
+          onCancel={() => setAdding(false)}
+        />
+      ) : (
+        <div className={styles.toolbar}>
+          {manage && (
+            <Button appearance="primary" onClick={() => setAdding(true)}>
+              {t('customer.users.add')}
+            </Button>
+          )}
+          <Switch
+            label={t('customer.users.showDeleted')}
+            checked={deleted}
+            onChange={(_, d) => setDeleted(d.checked)}
+          />
+        </div>
+      )}
+      <ErrorBar error={acting.error} />
+      {!users ? (
+        <Spinner label={t('shell.loading')} />
+      ) : users.length === 0 ? (
+        <Text>{t(deleted ? 'customer.users.noneDeleted' : 'customer.users.none')}</Text>
+      ) : (
+        <Table aria-label={t(deleted ? 'customer.users.deletedTable' : 'customer.tab.users')}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('customer.users.field.displayName')}</TableHeaderCell>
+              <TableHeaderCell>{t('customer.users.field.userPrincipalName')}</TableHeaderCell>
+              {manage && <TableHeaderCell>{t('customer.users.actions')}</TableHeaderCell>}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {users.map((u) => (
+              <TableRow key={u.id}>
+                <TableCell className={styles.cell}>{u.displayName}</TableCell>
+                <TableCell className={styles.cell}>{u.userPrincipalName}</TableCell>
+                {manage && (
+                  <TableCell>
+                    <Button
+                      disabled={acting.busy}
+                      aria-label={t(deleted ? 'customer.users.restoreUser' : 'customer.users.deleteUser', {
+                        name: u.displayName,
+                      })}
+                      onClick={() => act(deleted ? restoreUser : deleteUser, u.id)}
+                    >
+                      {t(deleted ? 'customer.users.restore' : 'customer.users.delete')}
+                    </Button>
+                  </TableCell>
+                )}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </>
+  );
+}
