@@ -1,13 +1,15 @@
 #pragma once
 // Processes bulk import jobs in the background, one batch at a time. A batch: read its pending
 // rows and check them (a read transaction), hash the new users' temporary passwords on every
-// core (no transaction: argon2id is the slow part and must not hold the writer), then one write
-// transaction that re-checks, creates the users with their audit records, marks the rows with
-// their results and moves the job's counts. A crash loses at most the batch in flight, which
-// is still pending when the worker starts again, so every row is imported exactly once.
+// core (no transaction: argon2id is the slow part and must not hold the writer; the next
+// batch is read and hashed while this one commits), then one write transaction that re-checks,
+// creates the users with their audit records, marks the rows with their results and moves the job's
+// counts. A crash loses at most the batch in flight, which is still pending when the worker starts
+// again, so every row is imported exactly once.
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -37,10 +39,15 @@ class UserImportWorker {
   std::function<void(const std::string&)> on_error;
 
  private:
+  struct Batch;
   void Loop();
-  // Processes one batch of the job after row `after` and moves `after` past it; false when it
-  // had no pending rows left (and is completed).
-  Result<bool> ProcessBatch(const std::string& job_id, std::int64_t& after);
+  // Reads and checks the job's next batch of pending rows after row `after` (empty when none
+  // is left) and starts hashing its new users' passwords.
+  Result<std::unique_ptr<Batch>> ReadBatch(const std::string& job_id, std::int64_t after);
+  // Waits for the batch's hashes, then commits it in one write transaction.
+  Status CommitBatch(Batch& batch);
+  // Marks the job completed.
+  Status Complete(const std::string& job_id);
   bool Stopping();
 
   ServiceDeps& deps_;
