@@ -1,6 +1,7 @@
 // Users and licenses: the customer's users (or the deleted ones, restorable for 30 days), Add
-// user with the temporary password shown once, Delete and Restore. Roles that may only read
-// users see no Add, Delete or Restore.
+// user with the temporary password shown once, Delete and Restore, Upload users (CSV; Global
+// admins only) and each user's Licenses. Roles that may only read users see no Add, Upload,
+// Delete or Restore.
 import {
   Button,
   Spinner,
@@ -25,7 +26,9 @@ import { can } from '../../session/permissions';
 import { useMe } from '../../session/SessionProvider';
 import type { Customer } from '../customers/api';
 import { getBillingProfile } from './api';
+import { LicensesDialog } from './LicensesDialog';
 import { NewUserForm } from './NewUserForm';
+import { UploadUsers } from './UploadUsers';
 import { deleteUser, listUsers, restoreUser, type CustomerUser } from './usersApi';
 
 const useStyles = makeStyles({
@@ -39,6 +42,9 @@ export function UsersTab({ customer }: { customer: Customer }) {
   const t = useT();
   const me = useMe();
   const manage = can(me, 'manageCustomerUsers');
+  const mayUpload = can(me, 'bulkUploadCustomerUsers');
+  const [uploading, setUploading] = useState(false);
+  const [licensesOf, setLicensesOf] = useState<CustomerUser | null>(null);
   const [deleted, setDeleted] = useState(false);
   const [users, setUsers] = useState<CustomerUser[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -89,6 +95,8 @@ export function UsersTab({ customer }: { customer: Customer }) {
           }}
           onCancel={() => setAdding(false)}
         />
+      ) : uploading ? (
+        <UploadUsers customerId={customer.id} country={country} onImported={load} onClose={() => setUploading(false)} />
       ) : (
         <div className={styles.toolbar}>
           {manage && (
@@ -96,6 +104,7 @@ export function UsersTab({ customer }: { customer: Customer }) {
               {t('customer.users.add')}
             </Button>
           )}
+          {mayUpload && <Button onClick={() => setUploading(true)}>{t('customer.users.upload')}</Button>}
           <Switch
             label={t('customer.users.showDeleted')}
             checked={deleted}
@@ -114,6 +123,7 @@ export function UsersTab({ customer }: { customer: Customer }) {
             <TableRow>
               <TableHeaderCell>{t('customer.users.field.displayName')}</TableHeaderCell>
               <TableHeaderCell>{t('customer.users.field.userPrincipalName')}</TableHeaderCell>
+              {!deleted && <TableHeaderCell>{t('customer.users.licenses')}</TableHeaderCell>}
               {manage && <TableHeaderCell>{t('customer.users.actions')}</TableHeaderCell>}
             </TableRow>
           </TableHeader>
@@ -122,6 +132,16 @@ export function UsersTab({ customer }: { customer: Customer }) {
               <TableRow key={u.id}>
                 <TableCell className={styles.cell}>{u.displayName}</TableCell>
                 <TableCell className={styles.cell}>{u.userPrincipalName}</TableCell>
+                {!deleted && (
+                  <TableCell>
+                    <Button
+                      aria-label={t('customer.users.licensesOf', { name: u.displayName })}
+                      onClick={() => setLicensesOf(u)}
+                    >
+                      {t('customer.users.licenses')}
+                    </Button>
+                  </TableCell>
+                )}
                 {manage && (
                   <TableCell>
                     <Button
@@ -140,6 +160,7 @@ export function UsersTab({ customer }: { customer: Customer }) {
           </TableBody>
         </Table>
       )}
+      {licensesOf && <LicensesDialog customerId={customer.id} user={licensesOf} onClose={() => setLicensesOf(null)} />}
     </>
   );
 }
