@@ -42,6 +42,8 @@ const useStyles = makeStyles({
     alignItems: 'flex-start',
     gap: tokens.spacingVerticalM,
     maxWidth: '720px',
+    // Messages as wide as the section, so that long ones wrap instead of widening the page.
+    '& > .fui-MessageBar': { alignSelf: 'stretch' },
   },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
   file: { maxWidth: '100%' },
@@ -151,7 +153,7 @@ export function UploadUsers({ customerId, country, onImported, onClose }: Props)
         </Text>
         {result.passwordsToken && (
           <>
-            <MessageBar intent="warning">
+            <MessageBar intent="warning" layout="multiline">
               <MessageBarBody id="passwords-warning">{t('customer.upload.passwordsWarning')}</MessageBarBody>
             </MessageBar>
             <Button
@@ -201,7 +203,7 @@ export function UploadUsers({ customerId, country, onImported, onClose }: Props)
         <CountrySelect value={location} onChange={setLocation} />
       </Field>
       {refused !== null && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar intent="error" role="alert" layout="multiline">
           <MessageBarBody>{t('customer.upload.refused', { reason: refused })}</MessageBarBody>
         </MessageBar>
       )}
