@@ -180,12 +180,28 @@ describe('Customer: Upload users', () => {
       listed.items.map((u) => u.userPrincipalName),
       ['admin@lucernepub.onmicrosoft.com'],
     );
-    const wide = await page.evaluate(() =>
-      [...document.querySelectorAll('main *')]
-        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
-        .map((e) => `${e.tagName}.${e.className}:${Math.round(e.getBoundingClientRect().right)}`),
-    );
-    assert.deepEqual(wide, [], 'nothing wider than the phone');
+    const wide = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('main *')]
+          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+          .map((e) => `${e.tagName}.${e.className}:${Math.round(e.getBoundingClientRect().right)}`),
+      );
+    assert.deepEqual(await wide(), [], 'nothing wider than the phone');
+
+    // The corrected file goes in; its results fit the phone too.
+    await page.getByLabel(zh['customer.upload.file']).setInputFiles({
+      name: 'users.csv',
+      mimeType: 'text/csv',
+      buffer: csv([
+        'First name,Last name,Display name,Email',
+        'Megan,Bowen,Megan Bowen,megan@lucernepub.onmicrosoft.com',
+        'Eve,Other,Eve Other,eve.other.with.a.long.name@elsewhere.example',
+      ]),
+    });
+    await page.getByRole('button', { name: zh['customer.upload.submit'], exact: true }).click();
+    const results = page.getByRole('table', { name: zh['customer.upload.results'] });
+    await results.getByRole('cell', { name: zh['customer.upload.rowCreated'] }).waitFor();
+    assert.deepEqual(await wide(), [], 'the results fit the phone');
     await page.context().close();
   });
 });

@@ -16,6 +16,7 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
@@ -27,7 +28,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { saveFile } from '../../components/saveFile';
 import { useAction } from '../../components/useAction';
 import { useT } from '../../i18n/LanguageProvider';
-import { CREATED, STATUS_COLUMN, UPLOAD_COLUMNS, parseCsv } from './csvRows';
+import { CREATED, OPTIONAL_COLUMNS, STATUS_COLUMN, UPLOAD_COLUMNS, parseCsv } from './csvRows';
 import { downloadPasswords, importUsers, type ImportResult } from './usersApi';
 
 /** The API's limit for one file (docs/api.md, "The portal's upload"). */
@@ -49,8 +50,10 @@ const useStyles = makeStyles({
   file: { maxWidth: '100%' },
   results: { alignSelf: 'stretch', overflowX: 'auto' },
   cell: { overflowWrap: 'anywhere' },
-  created: { color: tokens.colorPaletteGreenForeground1 },
-  failed: { color: tokens.colorPaletteRedForeground1 },
+  // At phone width the names give way to what matters: display name, email, result.
+  optional: { '@media (max-width: 600px)': { display: 'none' } },
+  created: { color: tokens.colorPaletteGreenForeground1, overflowWrap: 'anywhere' },
+  failed: { color: tokens.colorPaletteRedForeground1, overflowWrap: 'anywhere' },
 });
 
 interface Props {
@@ -75,7 +78,9 @@ export function UploadUsers({ customerId, country, onImported, onClose }: Props)
 
   const table = useMemo(() => (result ? parseCsv(result.csv) : []), [result]);
   const [header = [], ...rows] = table;
-  const statusAt = header.findIndex((h) => h.trim().toLowerCase() === STATUS_COLUMN.toLowerCase());
+  const at = (name: string) => header.findIndex((h) => h.trim().toLowerCase() === name.toLowerCase());
+  const statusAt = at(STATUS_COLUMN);
+  const optional = new Set(OPTIONAL_COLUMNS.map(at));
 
   const template = () => saveFile(toCsv([UPLOAD_COLUMNS]), 'users-template.csv');
 
@@ -117,7 +122,9 @@ export function UploadUsers({ customerId, country, onImported, onClose }: Props)
             <TableHeader>
               <TableRow>
                 {header.map((h, i) => (
-                  <TableHeaderCell key={i}>{h}</TableHeaderCell>
+                  <TableHeaderCell key={i} className={optional.has(i) ? styles.optional : undefined}>
+                    {h}
+                  </TableHeaderCell>
                 ))}
               </TableRow>
             </TableHeader>
@@ -132,7 +139,7 @@ export function UploadUsers({ customerId, country, onImported, onClose }: Props)
                           : t('customer.upload.rowFailed', { reason: cell })}
                       </TableCell>
                     ) : (
-                      <TableCell key={i} className={styles.cell}>
+                      <TableCell key={i} className={mergeClasses(styles.cell, optional.has(i) && styles.optional)}>
                         {cell}
                       </TableCell>
                     ),

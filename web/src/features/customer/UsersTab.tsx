@@ -35,6 +35,12 @@ const useStyles = makeStyles({
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   created: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '560px' },
   cell: { overflowWrap: 'anywhere' },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    paddingBlock: tokens.spacingVerticalXS,
+  },
 });
 
 export function UsersTab({ customer }: { customer: Customer }) {
@@ -123,8 +129,7 @@ export function UsersTab({ customer }: { customer: Customer }) {
             <TableRow>
               <TableHeaderCell>{t('customer.users.field.displayName')}</TableHeaderCell>
               <TableHeaderCell>{t('customer.users.field.userPrincipalName')}</TableHeaderCell>
-              {!deleted && <TableHeaderCell>{t('customer.users.licenses')}</TableHeaderCell>}
-              {manage && <TableHeaderCell>{t('customer.users.actions')}</TableHeaderCell>}
+              {(manage || !deleted) && <TableHeaderCell>{t('customer.users.actions')}</TableHeaderCell>}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -132,27 +137,29 @@ export function UsersTab({ customer }: { customer: Customer }) {
               <TableRow key={u.id}>
                 <TableCell className={styles.cell}>{u.displayName}</TableCell>
                 <TableCell className={styles.cell}>{u.userPrincipalName}</TableCell>
-                {!deleted && (
+                {(manage || !deleted) && (
                   <TableCell>
-                    <Button
-                      aria-label={t('customer.users.licensesOf', { name: u.displayName })}
-                      onClick={() => setLicensesOf(u)}
-                    >
-                      {t('customer.users.licenses')}
-                    </Button>
-                  </TableCell>
-                )}
-                {manage && (
-                  <TableCell>
-                    <Button
-                      disabled={acting.busy}
-                      aria-label={t(deleted ? 'customer.users.restoreUser' : 'customer.users.deleteUser', {
-                        name: u.displayName,
-                      })}
-                      onClick={() => act(deleted ? restoreUser : deleteUser, u.id)}
-                    >
-                      {t(deleted ? 'customer.users.restore' : 'customer.users.delete')}
-                    </Button>
+                    <div className={styles.actions}>
+                      {!deleted && (
+                        <Button
+                          aria-label={t('customer.users.licensesOf', { name: u.displayName })}
+                          onClick={() => setLicensesOf(u)}
+                        >
+                          {t('customer.users.licenses')}
+                        </Button>
+                      )}
+                      {manage && (
+                        <Button
+                          disabled={acting.busy}
+                          aria-label={t(deleted ? 'customer.users.restoreUser' : 'customer.users.deleteUser', {
+                            name: u.displayName,
+                          })}
+                          onClick={() => act(deleted ? restoreUser : deleteUser, u.id)}
+                        >
+                          {t(deleted ? 'customer.users.restore' : 'customer.users.delete')}
+                        </Button>
+                      )}
+                    </div>
                   </TableCell>
                 )}
               </TableRow>

@@ -42,5 +42,7 @@ export function parseCsv(text: string): string[][] {
 /** The columns of the portal's upload file, as the API names them (not translated: data). */
 export const UPLOAD_COLUMNS = ['First name', 'Last name', 'Display name', 'Email', 'Status update'];
 export const STATUS_COLUMN = 'Status update';
+/** The columns a row may leave empty (hidden in the results at phone width). */
+export const OPTIONAL_COLUMNS = ['First name', 'Last name'];
 /** What the API writes in "Status update" for a row it imported. */
 export const CREATED = 'Created';
