@@ -83,3 +83,20 @@ export interface Collection<T> {
   items: T[];
   continuationToken?: string;
 }
+
+/** Sends a CSV body (a bulk upload); throws ApiError unless the answer is 2xx, as send() does. */
+export async function sendCsv(path: string, csv: string | Blob): Promise<Response> {
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { ...CLIENT_HEADER, 'Content-Type': 'text/csv' },
+    body: csv,
+    credentials: 'same-origin',
+  });
+  if (!res.ok) {
+    const error = await toError(res);
+    if (res.status === 401) hooks.unauthenticated();
+    if (error.code === PASSWORD_CHANGE_REQUIRED) hooks.passwordChangeRequired();
+    throw error;
+  }
+  return res;
+}

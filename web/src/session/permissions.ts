@@ -17,6 +17,10 @@ const ALLOWED = {
   setSupportContact: ['GlobalAdmin', 'AdminAgent', 'HelpdeskAgent'],
   viewCustomerUsers: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent', 'UserManagementAdmin'],
   manageCustomerUsers: ['GlobalAdmin', 'AdminAgent', 'UserManagementAdmin'],
+  bulkUploadCustomerUsers: ['GlobalAdmin'],
+  manageLicenses: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent', 'UserManagementAdmin'],
+  viewSelfServePolicy: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent'],
+  manageSelfServePolicy: ['GlobalAdmin', 'AdminAgent'],
   placeOrder: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent', 'BillingAdmin'],
 } satisfies Record<string, Role[]>;
 

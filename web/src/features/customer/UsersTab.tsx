@@ -1,6 +1,7 @@
 // Users and licenses: the customer's users (or the deleted ones, restorable for 30 days), Add
-// user with the temporary password shown once, Delete and Restore. Roles that may only read
-// users see no Add, Delete or Restore.
+// user with the temporary password shown once, Delete and Restore, Upload users (CSV; Global
+// admins only) and each user's Licenses. Roles that may only read users see no Add, Upload,
+// Delete or Restore.
 import {
   Button,
   Spinner,
@@ -25,13 +26,21 @@ import { can } from '../../session/permissions';
 import { useMe } from '../../session/SessionProvider';
 import type { Customer } from '../customers/api';
 import { getBillingProfile } from './api';
+import { LicensesDialog } from './LicensesDialog';
 import { NewUserForm } from './NewUserForm';
+import { UploadUsers } from './UploadUsers';
 import { deleteUser, listUsers, restoreUser, type CustomerUser } from './usersApi';
 
 const useStyles = makeStyles({
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   created: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '560px' },
   cell: { overflowWrap: 'anywhere' },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    paddingBlock: tokens.spacingVerticalXS,
+  },
 });
 
 export function UsersTab({ customer }: { customer: Customer }) {
@@ -39,6 +48,9 @@ export function UsersTab({ customer }: { customer: Customer }) {
   const t = useT();
   const me = useMe();
   const manage = can(me, 'manageCustomerUsers');
+  const mayUpload = can(me, 'bulkUploadCustomerUsers');
+  const [uploading, setUploading] = useState(false);
+  const [licensesOf, setLicensesOf] = useState<CustomerUser | null>(null);
   const [deleted, setDeleted] = useState(false);
   const [users, setUsers] = useState<CustomerUser[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -89,6 +101,8 @@ export function UsersTab({ customer }: { customer: Customer }) {
           }}
           onCancel={() => setAdding(false)}
         />
+      ) : uploading ? (
+        <UploadUsers customerId={customer.id} country={country} onImported={load} onClose={() => setUploading(false)} />
       ) : (
         <div className={styles.toolbar}>
           {manage && (
@@ -96,6 +110,7 @@ export function UsersTab({ customer }: { customer: Customer }) {
               {t('customer.users.add')}
             </Button>
           )}
+          {mayUpload && <Button onClick={() => setUploading(true)}>{t('customer.users.upload')}</Button>}
           <Switch
             label={t('customer.users.showDeleted')}
             checked={deleted}
@@ -114,7 +129,7 @@ export function UsersTab({ customer }: { customer: Customer }) {
             <TableRow>
               <TableHeaderCell>{t('customer.users.field.displayName')}</TableHeaderCell>
               <TableHeaderCell>{t('customer.users.field.userPrincipalName')}</TableHeaderCell>
-              {manage && <TableHeaderCell>{t('customer.users.actions')}</TableHeaderCell>}
+              {(manage || !deleted) && <TableHeaderCell>{t('customer.users.actions')}</TableHeaderCell>}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -122,17 +137,29 @@ export function UsersTab({ customer }: { customer: Customer }) {
               <TableRow key={u.id}>
                 <TableCell className={styles.cell}>{u.displayName}</TableCell>
                 <TableCell className={styles.cell}>{u.userPrincipalName}</TableCell>
-                {manage && (
+                {(manage || !deleted) && (
                   <TableCell>
-                    <Button
-                      disabled={acting.busy}
-                      aria-label={t(deleted ? 'customer.users.restoreUser' : 'customer.users.deleteUser', {
-                        name: u.displayName,
-                      })}
-                      onClick={() => act(deleted ? restoreUser : deleteUser, u.id)}
-                    >
-                      {t(deleted ? 'customer.users.restore' : 'customer.users.delete')}
-                    </Button>
+                    <div className={styles.actions}>
+                      {!deleted && (
+                        <Button
+                          aria-label={t('customer.users.licensesOf', { name: u.displayName })}
+                          onClick={() => setLicensesOf(u)}
+                        >
+                          {t('customer.users.licenses')}
+                        </Button>
+                      )}
+                      {manage && (
+                        <Button
+                          disabled={acting.busy}
+                          aria-label={t(deleted ? 'customer.users.restoreUser' : 'customer.users.deleteUser', {
+                            name: u.displayName,
+                          })}
+                          onClick={() => act(deleted ? restoreUser : deleteUser, u.id)}
+                        >
+                          {t(deleted ? 'customer.users.restore' : 'customer.users.delete')}
+                        </Button>
+                      )}
+                    </div>
                   </TableCell>
                 )}
               </TableRow>
@@ -140,6 +167,7 @@ export function UsersTab({ customer }: { customer: Customer }) {
           </TableBody>
         </Table>
       )}
+      {licensesOf && <LicensesDialog customerId={customer.id} user={licensesOf} onClose={() => setLicensesOf(null)} />}
     </>
   );
 }
