@@ -13,6 +13,7 @@ import {
   customerNonAdminUser,
   customerUserToken,
   customerWithAdmin,
+  enrollPartner,
 } from './support/api.mjs';
 import { en, fill, heading, openCustomerLink, ru, signIn, signInAs, usePortal, zh } from './support/portal.mjs';
 
@@ -256,6 +257,56 @@ describe('Invitation: decline, and users who cannot answer', () => {
     const user = provider.users.find((u) => u.role === 'AdminAgent').userPrincipalName;
     await page.getByText(fill(en['invitation.partnerUser'], { user })).waitFor();
     assert.equal(await page.getByRole('button', { name: en['invitation.accept'] }).count(), 0);
+    await page.context().close();
+  });
+});
+
+describe('Invitation: links that cannot be accepted', () => {
+  test('an incomplete link, and one naming no active partner, say so', async () => {
+    let page = await openLink(`${portal.server.url}/#/customer-invitations?invType=ResellerRelationship`);
+    await page.getByRole('alert').filter({ hasText: en['invitation.error.invalidLink'] }).waitFor();
+    assert.equal(await page.getByRole('button', { name: en['invitation.signedOut.signIn'] }).count(), 0);
+    await page.context().close();
+
+    const { adminUserName } = await customerWithAdmin(
+      portal.server.url,
+      direct,
+      'graphicdesign',
+      'Graphic Design Institute',
+    );
+    const unknown = '99999999-9999-4999-8999-999999999999';
+    page = await openLink(
+      `${portal.server.url}/#/customer-invitations?invType=ResellerRelationship&partnerId=${unknown}&msppId=0&DAP=true`,
+    );
+    await page.getByRole('button', { name: en['invitation.signedOut.signIn'] }).click();
+    await signIn(page, adminUserName);
+    await page.getByRole('alert').filter({ hasText: en['invitation.error.invalidLink'] }).waitFor();
+    assert.equal(await page.getByRole('button', { name: en['invitation.accept'] }).count(), 0);
+    await page.context().close();
+  });
+
+  test('a partner of another country: Accept is disabled with the reason; Decline still works', async () => {
+    const german = await enrollPartner(portal.server.url, portal.demo, {
+      name: 'Litware GmbH',
+      country: 'DE',
+      programs: ['direct_bill'],
+      mpnId: '5000005',
+      domain: 'litwaregmbh',
+    });
+    const { adminUserName } = await customerWithAdmin(portal.server.url, direct, 'bluevalley', 'Blue Valley Farms');
+    // The link holds no secret: it is the partner's ID and what it asks for.
+    const page = await openLink(
+      `${portal.server.url}/#/customer-invitations?invType=ResellerRelationship&partnerId=${german.tenantId}&msppId=0&DAP=false`,
+    );
+    await page.getByRole('button', { name: en['invitation.signedOut.signIn'] }).click();
+    await signIn(page, adminUserName);
+    await page.getByText(fill(en['invitation.invites.reseller'], { name: 'Litware GmbH' })).waitFor();
+    await page.getByText(en['invitation.error.region']).waitFor();
+    const accept = page.getByRole('button', { name: en['invitation.accept'] });
+    assert.equal(await accept.isDisabled(), true);
+    assert.equal(await accept.getAttribute('aria-describedby'), 'invitation-blocked');
+    await page.getByRole('button', { name: en['invitation.decline'] }).click();
+    await page.getByRole('heading', { name: en['invitation.declined.title'] }).waitFor();
     await page.context().close();
   });
 });

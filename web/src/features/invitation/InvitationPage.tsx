@@ -37,7 +37,7 @@ import { LinkSummary } from './LinkSummary';
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '760px' },
   title: { ...typographyStyles.title2, margin: 0 },
-  subtitle: { ...typographyStyles.subtitle2, margin: 0 },
+  subtitle: { ...typographyStyles.subtitle2, margin: 0, ':focus': { outline: 'none' } },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });

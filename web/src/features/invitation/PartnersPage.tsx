@@ -46,6 +46,7 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'max-content 1fr',
     gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
     margin: 0,
+    '@media (max-width: 640px)': { gridTemplateColumns: '1fr' },
   },
   term: { fontWeight: tokens.fontWeightSemibold },
   value: { margin: 0, wordBreak: 'break-word' },

@@ -24,9 +24,16 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     '@media (max-width: 640px)': { padding: tokens.spacingHorizontalL },
   },
-  title: { margin: 0 },
+  title: { margin: 0, ':focus': { outline: 'none' } },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
-  back: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}` },
+  back: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    textAlign: 'center',
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} 0`,
+  },
 });
 
 type Step = 'summary' | 'signIn' | 'signUp';
@@ -52,7 +59,7 @@ export function SignedOutInvitation() {
     return (
       <>
         <nav className={styles.back} aria-label={t('invitation.title')}>
-          <Text as="p">{t('invitation.signIn.hint')}</Text>
+          <Text>{t('invitation.signIn.hint')}</Text>
           <Link onClick={back}>{t('invitation.back')}</Link>
         </nav>
         <SignInPage />

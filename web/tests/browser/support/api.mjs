@@ -136,3 +136,14 @@ export async function attestAgreement(url, partner, customerId) {
     type: 'MicrosoftCustomerAgreement',
   });
 }
+
+/** The operator enrolls a partner (POST /admin/v1/partners); its admin is left unused. */
+export async function enrollPartner(url, demo, partner) {
+  const form = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: demo.operator.clientId,
+    client_secret: demo.operator.clientSecret,
+  });
+  const token = await ok(await fetch(`${url}/operator/oauth2/v2.0/token`, { method: 'POST', body: form }));
+  return (await post(url, token.access_token, '/admin/v1/partners', partner)).partner;
+}
