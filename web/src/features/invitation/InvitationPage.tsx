@@ -50,7 +50,6 @@ export function InvitationPage() {
   const me = useMe();
   const location = useLocation();
   const invitation = useMemo(() => parseInvitation(location.search), [location.search]);
-  const titleRef = useRef<HTMLHeadingElement>(null);
   const isAdmin = me.tenantType === 'customer' && me.globalAdmin === true;
 
   const body = () => {
@@ -68,7 +67,7 @@ export function InvitationPage() {
 
   return (
     <section className={styles.page} aria-labelledby="invitation-title">
-      <h1 className={styles.title} id="invitation-title" ref={titleRef} tabIndex={-1}>
+      <h1 className={styles.title} id="invitation-title">
         {t('invitation.title')}
       </h1>
       {body()}

@@ -103,6 +103,7 @@ export function PartnersPage() {
       )}
       {body()}
       <RemoveDialog
+        key={confirming?.tenantId ?? ''}
         partner={confirming}
         onClose={(done) => {
           if (done && confirming) {
@@ -176,14 +177,11 @@ function PartnerCard({
   );
 }
 
+/** Keyed by the partner, so that each opening starts without the last one's error. */
 function RemoveDialog({ partner, onClose }: { partner: CustomerPartner | null; onClose: (done: boolean) => void }) {
   const t = useT();
   const removing = useAction();
-  const [shown, setShown] = useState<CustomerPartner | null>(partner);
-  // Keep the name while the dialog closes.
-  useEffect(() => {
-    if (partner) setShown(partner);
-  }, [partner]);
+  const name = partner?.name ?? '';
 
   const confirm = () =>
     removing.run(async () => {
@@ -200,9 +198,9 @@ function RemoveDialog({ partner, onClose }: { partner: CustomerPartner | null; o
     <Dialog open={partner !== null} onOpenChange={(_, d) => !d.open && !removing.busy && onClose(false)}>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>{t('invitation.partners.confirm.title', { name: shown?.name ?? '' })}</DialogTitle>
+          <DialogTitle>{t('invitation.partners.confirm.title', { name })}</DialogTitle>
           <DialogContent>
-            <Text as="p">{t('invitation.partners.confirm.body', { name: shown?.name ?? '' })}</Text>
+            <Text as="p">{t('invitation.partners.confirm.body', { name })}</Text>
             <ErrorBar error={removing.error} />
           </DialogContent>
           <DialogActions>

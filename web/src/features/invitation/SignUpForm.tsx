@@ -3,7 +3,7 @@
 // tenant and admin@<domain>, and accepts the invitation, in one step. The admin's password is
 // made here and shown once (components/TemporaryPassword).
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 
 import { ApiError } from '../../api/client';
@@ -45,6 +45,11 @@ export function SignUpForm({ invitation, onCancel, onDone }: Props) {
     return p;
   }, [account]);
 
+  // The result starts at its heading, for keyboard and screen-reader users.
+  useEffect(() => {
+    if (created) doneRef.current?.focus();
+  }, [created]);
+
   const change = (field: AccountField, value: string) => {
     setAccount((a) => ({ ...a, [field]: value }));
     setShown((s) => new Set(s).add(field));
@@ -60,7 +65,6 @@ export function SignUpForm({ invitation, onCancel, onDone }: Props) {
       try {
         const result = await signUp(invitation, customerBody(account, intl.locale.slice(0, 2)), password);
         setCreated({ result, password });
-        setTimeout(() => doneRef.current?.focus());
       } catch (e) {
         if (e instanceof ApiError && e.code === '700409') {
           setServerProblem({ field: 'domain', text: t('invitation.error.domainTaken') });
