@@ -227,6 +227,7 @@ describe('Invitation: decline, and users who cannot answer', () => {
     await page.getByRole('button', { name: en['invitation.signedOut.signIn'] }).click();
     await signIn(page, userName);
     await page.getByText(en['invitation.notAdmin']).waitFor();
+    await page.getByText(en['invitation.link.adminRights.yes']).waitFor(); // what the link says, at least
     const accept = page.getByRole('button', { name: en['invitation.accept'] });
     assert.equal(await accept.isDisabled(), true);
     assert.equal(await page.getByRole('button', { name: en['invitation.decline'] }).isDisabled(), true);
@@ -234,6 +235,8 @@ describe('Invitation: decline, and users who cannot answer', () => {
     // Not the Global admin: no Partners entry in the menu either.
     const menu = page.getByRole('navigation', { name: en['shell.nav.label'] });
     assert.equal(await menu.getByRole('link', { name: en['invitation.partners.nav'] }).count(), 0);
+    await page.goto(`${portal.server.url}/organization/partners`);
+    await page.getByText(en['invitation.partners.notAdmin']).waitFor();
     await page.context().close();
 
     const q = new URL(link).hash.split('?')[1];
@@ -357,5 +360,31 @@ describe('Partners: remove admin rights', () => {
       headers: { Authorization: `Bearer ${await adminToken(portal.server.url, direct)}` },
     });
     assert.equal(res.status, 403);
+  });
+
+  test('in Russian: rights removed meanwhile elsewhere are reported in the dialog, and the list catches up', async () => {
+    const { adminUserName } = await customerWithAdmin(portal.server.url, direct, 'trey', 'Trey Research');
+    const page = await portal.newPage();
+    await page.getByLabel(en['shell.language']).selectOption('ru');
+    await signIn(page, adminUserName, PASSWORD, ru);
+    const card = page.getByRole('article', { name: direct.name });
+    await card.getByText(ru['invitation.partners.adminRights.yes'], { exact: true }).waitFor();
+
+    // Another admin removes them through the API while this page still shows them.
+    const res = await fetch(`${portal.server.url}/v1/customertenant/partners/${direct.tenantId}/delegatedadmin`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${await customerUserToken(portal.server.url, adminUserName)}` },
+    });
+    assert.equal(res.status, 204);
+    await card.getByRole('button', { name: ru['invitation.partners.remove'] }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: ru['invitation.partners.confirm.remove'] }).click();
+    await dialog
+      .getByRole('alert')
+      .filter({ hasText: fill(ru['invitation.partners.error.notHeld'], { name: direct.name }) })
+      .waitFor();
+    await dialog.getByRole('button', { name: ru['invitation.partners.confirm.cancel'] }).click();
+    await card.getByText(ru['invitation.partners.adminRights.no'], { exact: true }).waitFor();
+    await page.context().close();
   });
 });

@@ -22,6 +22,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 
+import { ApiError } from '../../api/client';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useAction } from '../../components/useAction';
 import { useT } from '../../i18n/LanguageProvider';
@@ -106,11 +107,9 @@ export function PartnersPage() {
         key={confirming?.tenantId ?? ''}
         partner={confirming}
         onClose={(done) => {
-          if (done && confirming) {
-            setRemoved(confirming.name);
-            load();
-          }
+          if (done && confirming) setRemoved(confirming.name);
           setConfirming(null);
+          load(); // also after a failure: the list may have changed meanwhile
         }}
       />
     </section>
@@ -189,6 +188,10 @@ function RemoveDialog({ partner, onClose }: { partner: CustomerPartner | null; o
       try {
         await removeDelegatedAdmin(partner.tenantId);
       } catch (e) {
+        // 404: removed meanwhile (another tab, another admin); the reload shows it.
+        if (e instanceof ApiError && e.status === 404) {
+          throw new ApiError(404, '', t('invitation.partners.error.notHeld', { name: partner.name }));
+        }
         throw ownError(e, t);
       }
       onClose(true);
