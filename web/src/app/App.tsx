@@ -2,11 +2,16 @@
 // sign-in page; a temporary password shows the change page until it is replaced.
 import { FluentProvider, Spinner, makeStaticStyles, webLightTheme } from '@fluentui/react-components';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { useLocation } from 'react-router';
 
 import { AddCustomerWizard } from '../features/addCustomer/AddCustomerWizard';
 import { CustomerPage } from '../features/customer/CustomerPage';
 import { SubscriptionPage } from '../features/customer/SubscriptionPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
+import { INVITATION_PATH, PARTNERS_PATH } from '../features/invitation/api';
+import { InvitationPage } from '../features/invitation/InvitationPage';
+import { PartnersPage } from '../features/invitation/PartnersPage';
+import { SignedOutInvitation } from '../features/invitation/SignedOutInvitation';
 import { AppLayout } from '../features/shell/AppLayout';
 import { HomePage } from '../features/shell/HomePage';
 import { NotFoundPage } from '../features/shell/NotFoundPage';
@@ -23,7 +28,10 @@ const useGlobalStyles = makeStaticStyles({
 function Pages() {
   const t = useT();
   const { state } = useSession();
+  const location = useLocation();
   if (state.kind === 'loading') return <Spinner label={t('shell.loading')} />;
+  // A partner's invitation link opened signed out: what it is, then Sign in or Create account.
+  if (state.kind === 'signedOut' && location.pathname === INVITATION_PATH) return <SignedOutInvitation />;
   if (state.kind === 'signedOut') return <SignInPage />;
   if (state.mustChangePassword) return <ChangePasswordPage />;
   return (
@@ -35,6 +43,8 @@ function Pages() {
         <Route path="customers/:customerId/:tab?" element={<CustomerPage />} />
         <Route path="customers/:customerId/subscriptions/:subscriptionId" element={<SubscriptionPage />} />
         <Route path="home" element={<HomePage />} />
+        <Route path={INVITATION_PATH.slice(1)} element={<InvitationPage />} />
+        <Route path={PARTNERS_PATH.slice(1)} element={<PartnersPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

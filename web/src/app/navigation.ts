@@ -12,6 +12,8 @@ export interface NavItem {
 
 export const NAVIGATION: NavItem[] = [
   { path: '/customers', label: 'customers.nav', visible: (me) => can(me, 'viewCustomers') },
+  // A customer's Global admin lands on its partners (features/invitation); other users on Home.
+  { path: '/organization/partners', label: 'invitation.partners.nav', visible: (me) => me.globalAdmin === true },
   { path: '/home', label: 'shell.nav.home', visible: (me) => me.tenantType === 'customer' },
 ];
 

@@ -65,6 +65,8 @@ describe('signing in', () => {
   test('a customer admin signs in through the same page', async () => {
     const page = await newPage();
     await signIn(page, demo.customers[0].admin.userPrincipalName);
+    await heading(page, en['invitation.partners.title']).waitFor(); // the Global admin's landing page
+    await page.getByRole('link', { name: en['shell.nav.home'] }).click();
     await heading(page, en['shell.home.title']).waitFor();
     await page.getByText(demo.customers[0].tenantId).waitFor();
     await page.context().close();
