@@ -7,6 +7,9 @@ import { AddCustomerWizard } from '../features/addCustomer/AddCustomerWizard';
 import { CustomerPage } from '../features/customer/CustomerPage';
 import { SubscriptionPage } from '../features/customer/SubscriptionPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
+import { AcceptPartnershipPage } from '../features/partners/AcceptPartnershipPage';
+import { ProvidersPage } from '../features/partners/ProvidersPage';
+import { ResellersPage } from '../features/partners/ResellersPage';
 import { AppLayout } from '../features/shell/AppLayout';
 import { HomePage } from '../features/shell/HomePage';
 import { NotFoundPage } from '../features/shell/NotFoundPage';
@@ -34,6 +37,9 @@ function Pages() {
         <Route path="customers/new" element={<AddCustomerWizard />} />
         <Route path="customers/:customerId/:tab?" element={<CustomerPage />} />
         <Route path="customers/:customerId/subscriptions/:subscriptionId" element={<SubscriptionPage />} />
+        <Route path="indirect-resellers" element={<ResellersPage />} />
+        <Route path="indirect-providers" element={<ProvidersPage />} />
+        <Route path="partnerships/accept/:token?" element={<AcceptPartnershipPage />} />
         <Route path="home" element={<HomePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -18,6 +18,9 @@ const ALLOWED = {
   viewCustomerUsers: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent', 'UserManagementAdmin'],
   manageCustomerUsers: ['GlobalAdmin', 'AdminAgent', 'UserManagementAdmin'],
   placeOrder: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent', 'BillingAdmin'],
+  viewPartnerships: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'UserManagementAdmin'],
+  managePartnerships: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'UserManagementAdmin'],
+  acceptPartnership: ['GlobalAdmin', 'AdminAgent'],
 } satisfies Record<string, Role[]>;
 
 export type Operation = keyof typeof ALLOWED;
