@@ -247,15 +247,68 @@ describe('Indirect resellers and providers', () => {
     const revoked = await requestThroughApi();
     await page.reload();
     const requests = page.getByRole('table', { name: en['partners.requests.title'] });
-    const first = requests.getByRole('row').nth(1); // newest first
-    await first.getByRole('button', { name: en['partners.requests.revoke'] }).click();
-    await first.getByRole('cell', { name: en['partners.requests.state.revoked'], exact: true }).waitFor();
+    await requests.getByRole('row').nth(1).waitFor();
+    const active = await requests.getByRole('row').count(); // the header and the active requests (≥ 2)
+    await requests.getByRole('row').nth(1).getByRole('button', { name: en['partners.requests.revoke'] }).click(); // newest first
+    await assertEventually(async () => (await requests.getByRole('row').count()) === active - 1);
+    // Ended requests show on request, the revoked one first.
+    await page.getByRole('checkbox', { name: en['partners.requests.showEnded'] }).check();
+    await requests
+      .getByRole('row')
+      .nth(1)
+      .getByRole('cell', { name: en['partners.requests.state.revoked'], exact: true })
+      .waitFor();
     const res = await fetch(`${portal.server.url}/v1/relationships/invitations/preview`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${fresh.token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ token: revoked.slice(revoked.lastIndexOf('/') + 1) }),
     });
     assert.equal(res.status, 404);
+    await page.context().close();
+  });
+
+  test('a reseller removes its provider; a refusal shows in the dialog, next to Yes', async () => {
+    const fresh = await enrollReseller('lucerneresellers', 'Lucerne Resellers', '7000007');
+    const url = await requestThroughApi();
+    await call('POST', '/v1/relationships/invitations/accept', fresh.token, {
+      token: url.slice(url.lastIndexOf('/') + 1),
+    });
+
+    const page = await newPage();
+    await signIn(page, fresh.admin);
+    await page.getByRole('link', { name: en['partners.providers.nav'] }).click();
+    const row = partnerRow(page, 'partners.providers.table', provider.name);
+    await row.waitFor();
+    // The provider ends the partnership first: the reseller's Yes is refused, and says why.
+    const providerToken = await adminToken(portal.server.url, provider);
+    await call('DELETE', `/v1/relationships/${fresh.tenantId}`, providerToken);
+    await row.getByRole('button', { name: en['partners.providers.remove'] }).click();
+    const dialog = page.getByRole('alertdialog', { name: fill(en['partners.remove.title'], { name: provider.name }) });
+    await dialog.getByText(fill(en['partners.remove.warning.provider'], { name: provider.name })).waitFor();
+    await dialog.getByRole('button', { name: en['partners.remove.yes'] }).click();
+    await dialog.getByRole('alert').waitFor();
+    await dialog.getByRole('button', { name: en['partners.remove.no'] }).click();
+    assert.equal(await focusedText(page), en['partners.providers.remove']);
+
+    // Partners again, and this time the reseller removes the provider.
+    const again = await requestThroughApi();
+    await call('POST', '/v1/relationships/invitations/accept', fresh.token, {
+      token: again.slice(again.lastIndexOf('/') + 1),
+    });
+    await page.reload();
+    await row.getByRole('button', { name: en['partners.providers.remove'] }).click();
+    await dialog.getByRole('button', { name: en['partners.remove.yes'] }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: fill(en['partners.providers.removed'], { name: provider.name }) })
+      .waitFor();
+    await page.getByText(en['partners.providers.empty']).waitFor();
+    const resellers = await call(
+      'GET',
+      '/v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf',
+      providerToken,
+    );
+    assert.ok(!resellers.items.some((r) => r.id === fresh.tenantId));
     await page.context().close();
   });
 

@@ -8,6 +8,7 @@ import {
   TableHeaderCell,
   TableRow,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
@@ -16,10 +17,13 @@ import { useIntl } from 'react-intl';
 import { useT } from '../../i18n/LanguageProvider';
 import type { Partnership } from './api';
 
+const PHONE = '@media (max-width: 640px)';
+
 export const useTableStyles = makeStyles({
   scroll: { overflowX: 'auto', maxWidth: '100%' },
-  table: { minWidth: '560px' },
   cell: { overflowWrap: 'anywhere' },
+  /** A column left out at phone width, where the row's name and actions matter most. */
+  wide: { [PHONE]: { display: 'none' } },
   actions: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -50,13 +54,13 @@ export function PartnerTable({ label, partners, actions }: Props) {
   };
   return (
     <div className={styles.scroll}>
-      <Table aria-label={label} className={styles.table}>
+      <Table aria-label={label}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t('partners.table.name')}</TableHeaderCell>
             <TableHeaderCell>{t('partners.table.mpnId')}</TableHeaderCell>
-            <TableHeaderCell>{t('partners.table.location')}</TableHeaderCell>
-            <TableHeaderCell>{t('partners.table.since')}</TableHeaderCell>
+            <TableHeaderCell className={styles.wide}>{t('partners.table.location')}</TableHeaderCell>
+            <TableHeaderCell className={styles.wide}>{t('partners.table.since')}</TableHeaderCell>
             <TableHeaderCell>{t('partners.table.actions')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
@@ -67,8 +71,10 @@ export function PartnerTable({ label, partners, actions }: Props) {
                 {p.name}
               </TableCell>
               <TableCell className={styles.cell}>{p.mpnId}</TableCell>
-              <TableCell className={styles.cell}>{region(p.location)}</TableCell>
-              <TableCell>{intl.formatDate(p.createdDateTime, { dateStyle: 'medium' })}</TableCell>
+              <TableCell className={mergeClasses(styles.cell, styles.wide)}>{region(p.location)}</TableCell>
+              <TableCell className={styles.wide}>
+                {intl.formatDate(p.createdDateTime, { dateStyle: 'medium' })}
+              </TableCell>
               <TableCell>
                 <div className={styles.actions}>{actions(p)}</div>
               </TableCell>

@@ -4,6 +4,7 @@
 // resellers in the Cloud Solution Provider program"; reference §2.5.
 import {
   Button,
+  Checkbox,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -16,6 +17,7 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
   typographyStyles,
 } from '@fluentui/react-components';
@@ -64,6 +66,7 @@ export function ResellersPage() {
   const [requestOpen, setRequestOpen] = useState(false);
   const [removing, setRemoving] = useState<Partnership | null>(null);
   const [removed, setRemoved] = useState<string | null>(null);
+  const [showEnded, setShowEnded] = useState(false);
   const revoking = useAction();
   const requestButton = useRef<HTMLButtonElement>(null);
   const removeTrigger = useRef<HTMLElement | null>(null);
@@ -101,6 +104,9 @@ export function ResellersPage() {
       await revokeInvitation(id);
       await loadInvitations();
     });
+
+  // Active requests; expired and revoked ones on request (every Request a partnership adds one).
+  const shown = invitations?.filter((inv) => showEnded || inv.state === 'active') ?? null;
 
   const formatDateTime = (value: string) => intl.formatDate(value, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -166,25 +172,30 @@ export function ResellersPage() {
           {t('partners.requests.title')}
         </Subtitle1>
         <Text as="p">{t('partners.requests.intro')}</Text>
+        <Checkbox
+          label={t('partners.requests.showEnded')}
+          checked={showEnded}
+          onChange={(_, d) => setShowEnded(d.checked === true)}
+        />
         <PartnersErrorBar error={revoking.error} />
-        {invitations !== null && invitations.length === 0 && <Text as="p">{t('partners.requests.empty')}</Text>}
-        {invitations !== null && invitations.length > 0 && (
+        {shown !== null && shown.length === 0 && <Text as="p">{t('partners.requests.empty')}</Text>}
+        {shown !== null && shown.length > 0 && (
           <div className={tableStyles.scroll}>
-            <Table aria-label={t('partners.requests.title')} className={tableStyles.table}>
+            <Table aria-label={t('partners.requests.title')}>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>{t('partners.requests.sent')}</TableHeaderCell>
-                  <TableHeaderCell>{t('partners.requests.sentBy')}</TableHeaderCell>
+                  <TableHeaderCell className={tableStyles.wide}>{t('partners.requests.sentBy')}</TableHeaderCell>
                   <TableHeaderCell>{t('partners.requests.expires')}</TableHeaderCell>
                   <TableHeaderCell>{t('partners.requests.state')}</TableHeaderCell>
                   <TableHeaderCell>{t('partners.table.actions')}</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {invitations.map((inv) => (
+                {shown.map((inv) => (
                   <TableRow key={inv.id}>
                     <TableCell id={`request-${inv.id}`}>{formatDateTime(inv.createdDateTime)}</TableCell>
-                    <TableCell className={tableStyles.cell}>{inv.createdBy}</TableCell>
+                    <TableCell className={mergeClasses(tableStyles.cell, tableStyles.wide)}>{inv.createdBy}</TableCell>
                     <TableCell>{formatDateTime(inv.expiresDateTime)}</TableCell>
                     <TableCell>{t(`partners.requests.state.${inv.state}`)}</TableCell>
                     <TableCell>
