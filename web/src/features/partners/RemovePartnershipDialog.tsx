@@ -48,11 +48,12 @@ export function RemovePartnershipDialog({ partner, side, onRemoved, onCancel }: 
             <PartnersErrorBar error={removing.error} />
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={() => void confirm()} disabled={removing.busy}>
-              {t('partners.remove.yes')}
-            </Button>
+            {/* No comes first: the dialog focuses its first control, and that should be the harmless answer. */}
             <Button onClick={onCancel} disabled={removing.busy}>
               {t('partners.remove.no')}
+            </Button>
+            <Button appearance="primary" onClick={() => void confirm()} disabled={removing.busy}>
+              {t('partners.remove.yes')}
             </Button>
           </DialogActions>
         </DialogBody>
