@@ -12,6 +12,9 @@ import { INVITATION_PATH, PARTNERS_PATH } from '../features/invitation/api';
 import { InvitationPage } from '../features/invitation/InvitationPage';
 import { PartnersPage } from '../features/invitation/PartnersPage';
 import { SignedOutInvitation } from '../features/invitation/SignedOutInvitation';
+import { AcceptPartnershipPage } from '../features/partners/AcceptPartnershipPage';
+import { ProvidersPage } from '../features/partners/ProvidersPage';
+import { ResellersPage } from '../features/partners/ResellersPage';
 import { AppLayout } from '../features/shell/AppLayout';
 import { HomePage } from '../features/shell/HomePage';
 import { NotFoundPage } from '../features/shell/NotFoundPage';
@@ -42,6 +45,9 @@ function Pages() {
         <Route path="customers/new" element={<AddCustomerWizard />} />
         <Route path="customers/:customerId/:tab?" element={<CustomerPage />} />
         <Route path="customers/:customerId/subscriptions/:subscriptionId" element={<SubscriptionPage />} />
+        <Route path="indirect-resellers" element={<ResellersPage />} />
+        <Route path="indirect-providers" element={<ProvidersPage />} />
+        <Route path="partnerships/accept/:token?" element={<AcceptPartnershipPage />} />
         <Route path="home" element={<HomePage />} />
         <Route path={INVITATION_PATH.slice(1)} element={<InvitationPage />} />
         <Route path={PARTNERS_PATH.slice(1)} element={<PartnersPage />} />

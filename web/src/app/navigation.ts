@@ -2,6 +2,7 @@
 // you add a page (with its route in app/routes.tsx and its title in your feature's catalog).
 import type { Me } from '../session/session';
 import { can } from '../session/permissions';
+import { isIndirectProvider, isIndirectReseller } from '../features/partners/programs';
 
 export interface NavItem {
   path: string;
@@ -14,6 +15,16 @@ export const NAVIGATION: NavItem[] = [
   { path: '/customers', label: 'customers.nav', visible: (me) => can(me, 'viewCustomers') },
   // A customer's Global admin lands on its partners (features/invitation); other users on Home.
   { path: '/organization/partners', label: 'invitation.partners.nav', visible: (me) => me.globalAdmin === true },
+  {
+    path: '/indirect-resellers',
+    label: 'partners.resellers.nav',
+    visible: (me) => can(me, 'viewPartnerships') && isIndirectProvider(me),
+  },
+  {
+    path: '/indirect-providers',
+    label: 'partners.providers.nav',
+    visible: (me) => can(me, 'viewPartnerships') && isIndirectReseller(me),
+  },
   { path: '/home', label: 'shell.nav.home', visible: (me) => me.tenantType === 'customer' },
 ];
 

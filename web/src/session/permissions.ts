@@ -22,6 +22,9 @@ const ALLOWED = {
   viewSelfServePolicy: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent'],
   manageSelfServePolicy: ['GlobalAdmin', 'AdminAgent'],
   placeOrder: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent', 'BillingAdmin'],
+  viewPartnerships: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'UserManagementAdmin'],
+  managePartnerships: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'UserManagementAdmin'],
+  acceptPartnership: ['GlobalAdmin', 'AdminAgent'],
 } satisfies Record<string, Role[]>;
 
 export type Operation = keyof typeof ALLOWED;

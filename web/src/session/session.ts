@@ -12,6 +12,8 @@ export interface Me {
   roles: Role[];
   tenantType: 'partner' | 'customer' | 'operator';
   globalAdmin?: boolean;
+  /** A partner's programs (GET /v1/profiles/mpn): 'indirect_provider', 'indirect_reseller', … */
+  programs?: string[];
 }
 
 export interface SignInResult {
@@ -34,8 +36,17 @@ export async function signIn(tenant: string, username: string, password: string)
   return { passwordChangeRequired: body.password_change_required === true };
 }
 
-export function fetchMe(): Promise<Me> {
-  return getJson<Me>('/v1/me');
+export async function fetchMe(): Promise<Me> {
+  const me = await getJson<Me>('/v1/me');
+  // The menu shows some pages to some programs only (Indirect resellers: providers). Before a
+  // temporary password is changed the profile is refused: the programs come with the next load.
+  if (me.tenantType === 'partner') {
+    me.programs = await getJson<{ programs: string[] }>('/v1/profiles/mpn').then(
+      (p) => p.programs,
+      () => undefined,
+    );
+  }
+  return me;
 }
 
 export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {

@@ -5,7 +5,7 @@
 import { Button, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 
 import { ApiError } from '../../api/client';
 import { isProvider, listResellers, ownProfile, type Reseller } from '../../api/partner';
@@ -34,7 +34,9 @@ export function AddCustomerWizard() {
   const intl = useIntl();
   const navigate = useNavigate();
   const [step, setStep] = useState<Step>('account');
-  const [account, setAccount] = useState(() => emptyAccount('US'));
+  // ?reseller=<tenant ID>: started from a reseller's row (Indirect resellers → Add new customer).
+  const [params] = useSearchParams();
+  const [account, setAccount] = useState(() => ({ ...emptyAccount('US'), resellerId: params.get('reseller') ?? '' }));
   const [shown, setShown] = useState<Set<AccountField>>(new Set());
   const [serverProblem, setServerProblem] = useState<{ field: AccountField; text: string } | null>(null);
   const [lines, setLines] = useState<Line[]>([]);

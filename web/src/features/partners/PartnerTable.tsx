@@ -1,0 +1,87 @@
+// The partners on either side (a provider's resellers, a reseller's providers): name, MPN ID,
+// location, partner since, and the row's actions. Wide tables scroll sideways at phone width.
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { useIntl } from 'react-intl';
+
+import { useT } from '../../i18n/LanguageProvider';
+import type { Partnership } from './api';
+
+const PHONE = '@media (max-width: 640px)';
+
+export const useTableStyles = makeStyles({
+  scroll: { overflowX: 'auto', maxWidth: '100%' },
+  cell: { overflowWrap: 'anywhere' },
+  /** A column left out at phone width, where the row's name and actions matter most. */
+  wide: { [PHONE]: { display: 'none' } },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} 0`,
+  },
+});
+
+/** The id of a row's name cell, which the row's buttons name in aria-describedby. */
+export const nameId = (p: Partnership) => `partner-name-${p.id}`;
+
+interface Props {
+  label: string;
+  partners: Partnership[];
+  actions: (p: Partnership) => ReactNode;
+}
+
+export function PartnerTable({ label, partners, actions }: Props) {
+  const styles = useTableStyles();
+  const t = useT();
+  const intl = useIntl();
+  const region = (code: string) => {
+    try {
+      return intl.formatDisplayName(code, { type: 'region' }) ?? code;
+    } catch {
+      return code;
+    }
+  };
+  return (
+    <div className={styles.scroll}>
+      <Table aria-label={label}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t('partners.table.name')}</TableHeaderCell>
+            <TableHeaderCell>{t('partners.table.mpnId')}</TableHeaderCell>
+            <TableHeaderCell className={styles.wide}>{t('partners.table.location')}</TableHeaderCell>
+            <TableHeaderCell className={styles.wide}>{t('partners.table.since')}</TableHeaderCell>
+            <TableHeaderCell>{t('partners.table.actions')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {partners.map((p) => (
+            <TableRow key={p.id}>
+              <TableCell className={styles.cell} id={nameId(p)}>
+                {p.name}
+              </TableCell>
+              <TableCell className={styles.cell}>{p.mpnId}</TableCell>
+              <TableCell className={mergeClasses(styles.cell, styles.wide)}>{region(p.location)}</TableCell>
+              <TableCell className={styles.wide}>
+                {intl.formatDate(p.createdDateTime, { dateStyle: 'medium' })}
+              </TableCell>
+              <TableCell>
+                <div className={styles.actions}>{actions(p)}</div>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
