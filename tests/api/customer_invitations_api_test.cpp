@@ -328,6 +328,34 @@ TEST_F(CustomerInvitationsApiTest, PartnerThatRemovedItsRelationshipCanBeAccepte
   EXPECT_EQ(StatusOf(server_.Get(provider_, "/v1/customers/" + c.id)), 200);
 }
 
+// The customer permissions a partner granted go with its relationship: invited again, the
+// customer starts with none from that partner (they do not come back to life).
+TEST_F(CustomerInvitationsApiTest, RemovingTheRelationshipDropsThePartnersSelfServePolicy) {
+  const NewCustomer c = Create(provider_, Company("policyco", "Policy Co"));
+  const std::string admin = AdminToken(c);
+  const std::string policies = "/v1/SelfServePolicy?entity_id=" + c.id;
+  auto granted = server_.Post(
+      provider_, "/v1/SelfServePolicy",
+      R"({"selfServeEntity":{"selfServeEntityType":"customer","tenantID":")" + c.id +
+          R"("},"grantor":{"grantorType":"billToPartner"},)"
+          R"("permissions":[{"resource":"AzureReservedInstances","action":"Purchase"}]})");
+  ASSERT_TRUE(granted);
+  ASSERT_EQ(granted->status, 201) << granted->body;
+  const int deletions = AuditCount(provider_, "delete_self_serve_policy");
+
+  auto removed =
+      server_.Patch(provider_, "/v1/customers/" + c.id, R"({"relationshipToPartner":"none"})");
+  ASSERT_TRUE(removed);
+  ASSERT_EQ(removed->status, 200) << removed->body;
+  EXPECT_EQ(AuditCount(provider_, "delete_self_serve_policy"), deletions + 1);
+
+  EXPECT_EQ(JsonField(Accept(admin, Link(provider_)), "/changed"), "true");
+  auto after = server_.Get(provider_, policies);
+  ASSERT_TRUE(after);
+  ASSERT_EQ(after->status, 200) << after->body;
+  EXPECT_EQ(JsonField(after->body, "/totalCount"), "0") << after->body;
+}
+
 TEST_F(CustomerInvitationsApiTest, AcceptIsIdempotentPerRequestId) {
   const NewCustomer c = Create(direct_, Company("replayco", "Replay Co"));
   const std::string admin = AdminToken(c);

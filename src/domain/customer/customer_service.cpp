@@ -269,6 +269,19 @@ Result<CustomerDetails> CustomerService::Patch(const CallContext& ctx,
       entry.old_value = JsonObjectText().Add("relationshipToPartner", "reseller").str();
       entry.new_value = JsonObjectText().Add("relationshipToPartner", "none").str();
       RETURN_IF_ERROR(AppendAudit(deps_, repos, ctx, entry));
+      // The permissions this partner granted the customer go with the relationship: kept, they
+      // would come back to life if the customer were invited again.
+      const Status policy = repos.SelfServePolicies().Delete(ctx.tenant_id, id);
+      if (policy.ok()) {
+        AuditEntry dropped = entry;
+        dropped.resource_type = "self_serve_policy";
+        dropped.operation_type = "delete_self_serve_policy";
+        dropped.old_value.clear();
+        dropped.new_value.clear();
+        RETURN_IF_ERROR(AppendAudit(deps_, repos, ctx, dropped));
+      } else if (policy.code() != StatusCode::kNotFound) {
+        return policy;
+      }
     }
     ASSIGN_OR_RETURN(out.delegated_admin, repos.Customers().HasDelegatedAdmin(ctx.tenant_id, id));
     return Status::Ok();
