@@ -7,6 +7,9 @@ import { AddCustomerWizard } from '../features/addCustomer/AddCustomerWizard';
 import { CustomerPage } from '../features/customer/CustomerPage';
 import { SubscriptionPage } from '../features/customer/SubscriptionPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
+import { ActivityLogPage } from '../features/activityLog/ActivityLogPage';
+import { AppRegistrationsPage } from '../features/appRegistrations/AppRegistrationsPage';
+import { PartnerUsersPage } from '../features/partnerUsers/PartnerUsersPage';
 import { AppLayout } from '../features/shell/AppLayout';
 import { HomePage } from '../features/shell/HomePage';
 import { NotFoundPage } from '../features/shell/NotFoundPage';
@@ -34,6 +37,9 @@ function Pages() {
         <Route path="customers/new" element={<AddCustomerWizard />} />
         <Route path="customers/:customerId/:tab?" element={<CustomerPage />} />
         <Route path="customers/:customerId/subscriptions/:subscriptionId" element={<SubscriptionPage />} />
+        <Route path="activity-log" element={<ActivityLogPage />} />
+        <Route path="partner-users" element={<PartnerUsersPage />} />
+        <Route path="app-registrations" element={<AppRegistrationsPage />} />
         <Route path="home" element={<HomePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -12,6 +12,9 @@ export interface NavItem {
 
 export const NAVIGATION: NavItem[] = [
   { path: '/customers', label: 'customers.nav', visible: (me) => can(me, 'viewCustomers') },
+  { path: '/activity-log', label: 'activityLog.nav', visible: (me) => can(me, 'viewActivityLog') },
+  { path: '/partner-users', label: 'partnerUsers.nav', visible: (me) => can(me, 'viewPartnerUsers') },
+  { path: '/app-registrations', label: 'appRegistrations.nav', visible: (me) => can(me, 'manageAppRegistrations') },
   { path: '/home', label: 'shell.nav.home', visible: (me) => me.tenantType === 'customer' },
 ];
 

@@ -18,6 +18,10 @@ const ALLOWED = {
   viewCustomerUsers: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent', 'UserManagementAdmin'],
   manageCustomerUsers: ['GlobalAdmin', 'AdminAgent', 'UserManagementAdmin'],
   placeOrder: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent', 'BillingAdmin'],
+  viewActivityLog: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent', 'UserManagementAdmin', 'BillingAdmin'],
+  viewPartnerUsers: ['GlobalAdmin', 'UserManagementAdmin'],
+  managePartnerUsers: ['GlobalAdmin', 'UserManagementAdmin'],
+  manageAppRegistrations: ['GlobalAdmin'],
 } satisfies Record<string, Role[]>;
 
 export type Operation = keyof typeof ALLOWED;
