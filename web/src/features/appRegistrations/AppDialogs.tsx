@@ -12,7 +12,15 @@ import { RoleChoice } from '../partnerUsers/RoleChoice';
 import { createApp, deleteApp, rotateSecret, type AppRegistration } from './api';
 import { AppSecret } from './AppSecret';
 
-export function RegisterAppDialog({ onChanged, onClose }: { onChanged: () => void; onClose: () => void }) {
+export function RegisterAppDialog({
+  open,
+  onChanged,
+  onClose,
+}: {
+  open: boolean;
+  onChanged: () => void;
+  onClose: () => void;
+}) {
   const t = useT();
   const [name, setName] = useState('');
   const [roles, setRoles] = useState<Role[]>(['AdminAgent']);
@@ -38,7 +46,7 @@ export function RegisterAppDialog({ onChanged, onClose }: { onChanged: () => voi
 
   return (
     <ActionDialog
-      open
+      open={open}
       title={created ? t('appRegistrations.register.doneTitle') : t('appRegistrations.register.title')}
       confirmLabel={t('appRegistrations.register.submit')}
       onConfirm={register}
@@ -73,17 +81,18 @@ export function RegisterAppDialog({ onChanged, onClose }: { onChanged: () => voi
 }
 
 interface AppProps {
+  open: boolean;
   app: AppRegistration;
   onChanged: () => void;
   onClose: () => void;
 }
 
-export function RotateSecretDialog({ app, onChanged, onClose }: AppProps) {
+export function RotateSecretDialog({ open, app, onChanged, onClose }: AppProps) {
   const t = useT();
   const [rotated, setRotated] = useState<AppRegistration | null>(null);
   return (
     <ActionDialog
-      open
+      open={open}
       title={t('appRegistrations.rotate.title', { name: app.displayName })}
       confirmLabel={t('appRegistrations.rotate')}
       onConfirm={async () => {
@@ -107,11 +116,11 @@ export function RotateSecretDialog({ app, onChanged, onClose }: AppProps) {
   );
 }
 
-export function DeleteAppDialog({ app, onChanged, onClose }: AppProps) {
+export function DeleteAppDialog({ open, app, onChanged, onClose }: AppProps) {
   const t = useT();
   return (
     <ActionDialog
-      open
+      open={open}
       title={t('appRegistrations.delete.title', { name: app.displayName })}
       confirmLabel={t('appRegistrations.delete')}
       onConfirm={async () => {

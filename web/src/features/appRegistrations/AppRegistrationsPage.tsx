@@ -44,7 +44,11 @@ export function AppRegistrationsPage() {
   const intl = useIntl();
   const [apps, setApps] = useState<AppRegistration[] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // The dialog stays rendered while it closes (Fluent then gives the page back to assistive
+  // technology); a new key gives each opening a fresh form.
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const [dialogKey, setDialogKey] = useState(0);
   // Focus goes back to the button that opened the dialog (Register app after a deletion).
   const registerButton = useRef<HTMLButtonElement>(null);
   const rotateButtons = useRef(new Map<string, HTMLButtonElement>());
@@ -62,15 +66,18 @@ export function AppRegistrationsPage() {
   useEffect(load, [load]);
 
   useEffect(() => {
-    if (dialog || returnTo.current === undefined) return;
+    if (dialogOpen || returnTo.current === undefined) return;
     (returnTo.current ?? registerButton.current)?.focus();
     returnTo.current = undefined;
-  }, [dialog]);
+  }, [dialogOpen]);
 
   const open = (next: Dialog, from: HTMLButtonElement | null) => {
     returnTo.current = from;
     setDialog(next);
+    setDialogKey((k) => k + 1);
+    setDialogOpen(true);
   };
+  const close = () => setDialogOpen(false);
   const date = (iso: string) => intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
@@ -148,19 +155,23 @@ export function AppRegistrationsPage() {
           </TableBody>
         </Table>
       )}
-      {dialog?.kind === 'register' && <RegisterAppDialog onChanged={load} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'register' && (
+        <RegisterAppDialog key={dialogKey} open={dialogOpen} onChanged={load} onClose={close} />
+      )}
       {dialog?.kind === 'rotate' && (
-        <RotateSecretDialog app={dialog.app} onChanged={load} onClose={() => setDialog(null)} />
+        <RotateSecretDialog key={dialogKey} open={dialogOpen} app={dialog.app} onChanged={load} onClose={close} />
       )}
       {dialog?.kind === 'delete' && (
         <DeleteAppDialog
+          key={dialogKey}
+          open={dialogOpen}
           app={dialog.app}
           onChanged={() => {
             // Its row goes away: the focus returns to Register app.
             returnTo.current = null;
             load();
           }}
-          onClose={() => setDialog(null)}
+          onClose={close}
         />
       )}
     </section>

@@ -54,7 +54,7 @@ export function ActionDialog({ open, title, children, confirmLabel, onConfirm, o
             <DialogContent className={styles.content}>{done}</DialogContent>
           </DialogBody>
         ) : (
-          <form onSubmit={submit}>
+          <form onSubmit={submit} noValidate>
             <DialogBody>
               <DialogTitle>{title}</DialogTitle>
               <DialogContent className={styles.content}>

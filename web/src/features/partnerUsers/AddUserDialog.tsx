@@ -17,13 +17,14 @@ const FIELDS: FieldName[] = ['displayName', 'firstName', 'lastName', 'userPrinci
 const REQUIRED: FieldName[] = ['displayName', 'userPrincipalName'];
 
 interface Props {
+  open: boolean;
   domain: string;
   globalAdminBlocked?: string;
   onCreated: (user: PartnerUser) => void;
   onClose: () => void;
 }
 
-export function AddUserDialog({ domain, globalAdminBlocked, onCreated, onClose }: Props) {
+export function AddUserDialog({ open, domain, globalAdminBlocked, onCreated, onClose }: Props) {
   const t = useT();
   const [values, setValues] = useState<Record<FieldName, string>>({
     displayName: '',
@@ -71,7 +72,7 @@ export function AddUserDialog({ domain, globalAdminBlocked, onCreated, onClose }
 
   return (
     <ActionDialog
-      open
+      open={open}
       title={created ? t('partnerUsers.add.createdTitle') : t('partnerUsers.add.title')}
       confirmLabel={t('partnerUsers.add.submit')}
       onConfirm={create}

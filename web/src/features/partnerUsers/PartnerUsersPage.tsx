@@ -62,7 +62,11 @@ export function PartnerUsersPage() {
   const globalAdminBlocked = isGlobalAdmin ? undefined : t('partnerUsers.globalAdminOnly');
   const [users, setUsers] = useState<PartnerUser[] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // The dialog stays rendered while it closes (Fluent then gives the page back to assistive
+  // technology); a new key gives each opening a fresh form.
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const [dialogKey, setDialogKey] = useState(0);
   // Where the focus goes back when a dialog closes: the button that opened it.
   const addButton = useRef<HTMLButtonElement>(null);
   const menuButtons = useRef(new Map<string, HTMLButtonElement>());
@@ -79,16 +83,19 @@ export function PartnerUsersPage() {
   useEffect(load, [load]);
 
   useEffect(() => {
-    if (dialog || returnTo.current === null) return;
+    if (dialogOpen || returnTo.current === null) return;
     const target = (returnTo.current && menuButtons.current.get(returnTo.current)) || addButton.current;
     returnTo.current = null;
     target?.focus();
-  }, [dialog]);
+  }, [dialogOpen]);
 
   const open = (next: Dialog) => {
     returnTo.current = next.kind === 'add' ? '' : next.user.id;
     setDialog(next);
+    setDialogKey((k) => k + 1);
+    setDialogOpen(true);
   };
+  const close = () => setDialogOpen(false);
 
   const stateText = (u: PartnerUser) => (
     <span className={styles.stack}>
@@ -196,14 +203,18 @@ export function PartnerUsersPage() {
       )}
       {dialog?.kind === 'add' && (
         <AddUserDialog
+          key={dialogKey}
+          open={dialogOpen}
           domain={tenantOf(me.userPrincipalName)}
           globalAdminBlocked={globalAdminBlocked}
           onCreated={load}
-          onClose={() => setDialog(null)}
+          onClose={close}
         />
       )}
       {dialog && dialog.kind !== 'add' && (
         <UserDialog
+          key={dialogKey}
+          open={dialogOpen}
           action={dialog.kind}
           user={dialog.user}
           isSelf={dialog.user.id === me.id}
@@ -213,7 +224,7 @@ export function PartnerUsersPage() {
             if (dialog.kind === 'delete') returnTo.current = '';
             load();
           }}
-          onClose={() => setDialog(null)}
+          onClose={close}
         />
       )}
     </section>

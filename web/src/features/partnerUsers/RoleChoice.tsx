@@ -1,7 +1,8 @@
 // The partner roles as checkboxes, each with what it may do. Only a Global admin may grant the
 // Global admin role (the API refuses it otherwise): for other users that box is disabled, with
 // the reason. `exclude` leaves roles out (an app never holds Global admin).
-import { Caption1, Checkbox, Field, makeStyles, tokens } from '@fluentui/react-components';
+// A fieldset, not a Fluent Field: a Field hands its one control ID to every checkbox inside.
+import { Caption1, Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 
 import { useT } from '../../i18n/LanguageProvider';
@@ -9,9 +10,19 @@ import type { Role } from '../../session/session';
 import { ROLES } from './api';
 
 const useStyles = makeStyles({
-  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  group: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    margin: 0,
+    padding: 0,
+    border: 'none',
+    minWidth: 0,
+  },
+  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
   role: { display: 'flex', flexDirection: 'column' },
   description: { paddingLeft: '32px', color: tokens.colorNeutralForeground3 },
+  problem: { color: tokens.colorPaletteRedForeground1 },
 });
 
 interface Props {
@@ -30,26 +41,30 @@ export function RoleChoice({ value, onChange, globalAdminBlocked, exclude = [], 
   const base = useId();
   const toggle = (role: Role, on: boolean) => onChange(ROLES.filter((r) => (r === role ? on : value.includes(r))));
   return (
-    <Field label={label ?? t('partnerUsers.field.roles')} required validationMessage={validationMessage}>
-      <div role="group" aria-label={label ?? t('partnerUsers.field.roles')} className={styles.group}>
-        {ROLES.filter((r) => !exclude.includes(r)).map((role) => {
-          const blocked = role === 'GlobalAdmin' ? globalAdminBlocked : undefined;
-          return (
-            <div key={role} className={styles.role}>
-              <Checkbox
-                label={t(`partnerUsers.role.${role}`)}
-                checked={value.includes(role)}
-                disabled={blocked !== undefined}
-                aria-describedby={`${base}-${role}`}
-                onChange={(_, d) => toggle(role, d.checked === true)}
-              />
-              <Caption1 id={`${base}-${role}`} className={styles.description}>
-                {blocked ?? t(`partnerUsers.roleInfo.${role}`)}
-              </Caption1>
-            </div>
-          );
-        })}
-      </div>
-    </Field>
+    <fieldset className={styles.group} aria-describedby={validationMessage ? `${base}-problem` : undefined}>
+      <legend className={styles.legend}>{label ?? t('partnerUsers.field.roles')}</legend>
+      {ROLES.filter((r) => !exclude.includes(r)).map((role) => {
+        const blocked = role === 'GlobalAdmin' ? globalAdminBlocked : undefined;
+        return (
+          <div key={role} className={styles.role}>
+            <Checkbox
+              label={t(`partnerUsers.role.${role}`)}
+              checked={value.includes(role)}
+              disabled={blocked !== undefined}
+              aria-describedby={`${base}-${role}`}
+              onChange={(_, d) => toggle(role, d.checked === true)}
+            />
+            <Caption1 id={`${base}-${role}`} className={styles.description}>
+              {blocked ?? t(`partnerUsers.roleInfo.${role}`)}
+            </Caption1>
+          </div>
+        );
+      })}
+      {validationMessage && (
+        <Text id={`${base}-problem`} role="alert" className={styles.problem}>
+          {validationMessage}
+        </Text>
+      )}
+    </fieldset>
   );
 }

@@ -14,6 +14,7 @@ import { RoleChoice } from './RoleChoice';
 export type UserAction = 'roles' | 'reset' | 'state' | 'delete';
 
 interface Props {
+  open: boolean;
   action: UserAction;
   user: PartnerUser;
   isSelf: boolean;
@@ -23,7 +24,7 @@ interface Props {
   onClose: () => void;
 }
 
-export function UserDialog({ action, user, isSelf, globalAdminBlocked, onChanged, onClose }: Props) {
+export function UserDialog({ open, action, user, isSelf, globalAdminBlocked, onChanged, onClose }: Props) {
   const t = useT();
   const [roles, setRoles] = useState<Role[]>(user.roles);
   const [tried, setTried] = useState(false);
@@ -31,7 +32,7 @@ export function UserDialog({ action, user, isSelf, globalAdminBlocked, onChanged
   const name = user.displayName;
   const disabling = user.state === 'active';
 
-  const common = { open: true, onClose };
+  const common = { open, onClose };
   switch (action) {
     case 'roles':
       return (
