@@ -18,7 +18,8 @@ import { dayBound, localDay } from './dates';
 import { actorOf, operationName, resourceName, statusName } from './labels';
 import { useActivityLog } from './useActivityLog';
 
-const PAGE_SIZE = 50;
+const PAGE_SIZES = [10, 25, 50, 100];
+const DEFAULT_PAGE_SIZE = 50;
 const DEFAULT_DAYS = 30;
 
 const useStyles = makeStyles({
@@ -33,6 +34,7 @@ interface Form {
   to: string;
   field: FilterField | '';
   value: string;
+  size: number;
 }
 
 function toQuery(form: Form): LogQuery | null {
@@ -40,7 +42,7 @@ function toQuery(form: Form): LogQuery | null {
   const end = dayBound(form.to, true);
   if (!start || !end) return null;
   const value = form.value.trim();
-  return { start, end, size: PAGE_SIZE, filter: form.field && value ? { field: form.field, value } : undefined };
+  return { start, end, size: form.size, filter: form.field && value ? { field: form.field, value } : undefined };
 }
 
 export function ActivityLogPage() {
@@ -49,7 +51,13 @@ export function ActivityLogPage() {
   const intl = useIntl();
   const earliest = localDay(MAX_DAYS_BACK - 1);
   const today = localDay();
-  const [form, setForm] = useState<Form>({ from: localDay(DEFAULT_DAYS), to: today, field: '', value: '' });
+  const [form, setForm] = useState<Form>({
+    from: localDay(DEFAULT_DAYS),
+    to: today,
+    field: '',
+    value: '',
+    size: DEFAULT_PAGE_SIZE,
+  });
   const [query, setQuery] = useState<LogQuery | null>(() => toQuery(form));
   const [action, setAction] = useState('');
   const log = useActivityLog(query);
@@ -164,7 +172,16 @@ export function ActivityLogPage() {
             </Field>
           )
         )}
-        <Button type="submit" appearance="primary" disabled={log.loading}>
+        <Field className={styles.field} label={t('activityLog.pageSize')}>
+          <Select value={String(form.size)} onChange={(_, d) => setForm((f) => ({ ...f, size: Number(d.value) }))}>
+            {PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {intl.formatNumber(n)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button type="submit" appearance="primary" disabledFocusable={log.loading}>
           {t('activityLog.show')}
         </Button>
       </form>
@@ -192,14 +209,15 @@ export function ActivityLogPage() {
         </Text>
       )}
       {shown.length > 0 && <ActivityTable records={shown} />}
-      {log.loading ? (
-        <Spinner label={t('shell.loading')} />
-      ) : (
-        log.hasMore && (
-          <div className={styles.row}>
-            <Button onClick={log.loadMore}>{t('activityLog.loadMore')}</Button>
-          </div>
-        )
+      {(log.hasMore || log.loading) && (
+        <div className={styles.row}>
+          {log.hasMore && (
+            <Button onClick={log.loadMore} disabledFocusable={log.loading}>
+              {t('activityLog.loadMore')}
+            </Button>
+          )}
+          {log.loading && <Spinner size="small" label={t('shell.loading')} />}
+        </div>
       )}
     </section>
   );

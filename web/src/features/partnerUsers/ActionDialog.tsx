@@ -41,7 +41,7 @@ export function ActionDialog({ open, title, children, confirmLabel, onConfirm, o
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void action.run(onConfirm);
+    if (!action.busy) void action.run(onConfirm);
   };
 
   return (
@@ -62,7 +62,8 @@ export function ActionDialog({ open, title, children, confirmLabel, onConfirm, o
                 <ErrorBar error={action.error} />
               </DialogContent>
               <DialogActions fluid>
-                <Button type="submit" appearance="primary" disabled={action.busy}>
+                {/* disabledFocusable: the focus stays on the button (and in the dialog) while it works */}
+                <Button type="submit" appearance="primary" disabledFocusable={action.busy}>
                   {confirmLabel}
                 </Button>
                 <Button onClick={onClose}>{t('partnerUsers.cancel')}</Button>
