@@ -43,6 +43,9 @@ async function appTokenStatus(tenantId, clientId, secret) {
   return res.status;
 }
 
+/** The open dialog: role dialog, or alertdialog while it shows a secret (a click outside keeps it). */
+const dialogOf = (page) => page.getByRole('dialog').or(page.getByRole('alertdialog'));
+
 const focusedText = (page) =>
   page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
 
@@ -193,7 +196,7 @@ describe('Partner users', () => {
     // Add user: the required fields and a role first.
     const addButton = page.getByRole('button', { name: en['partnerUsers.add'] });
     await addButton.click();
-    const dialog = page.getByRole('dialog');
+    const dialog = dialogOf(page);
     await dialog.getByRole('button', { name: en['partnerUsers.add.submit'] }).click();
     await dialog.getByText(en['partnerUsers.error.noRole']).waitFor();
     assert.ok((await dialog.getByText(en['partnerUsers.error.required']).count()) >= 2);
@@ -307,7 +310,7 @@ describe('Partner users', () => {
       .getByRole('row')
       .filter({ hasText: admin.userPrincipalName });
     const actions = row.getByRole('button');
-    const dialog = page.getByRole('dialog');
+    const dialog = dialogOf(page);
     const refusal = dialog.getByRole('alert').filter({ hasText: zh['errors.code.700301'] });
 
     await actions.click();
@@ -343,6 +346,50 @@ describe('Partner users', () => {
     await row.filter({ hasText: zh['partnerUsers.role.GlobalAdmin'] }).waitFor();
     await page.context().close();
   });
+
+  test('a User management admin manages users but not Global admins, and sees no App registrations', async () => {
+    const fabrikam = portal.demo.partners[2];
+    const token = await adminToken(portal.server.url, fabrikam);
+    const uma = await post(portal.server.url, token, '/v1/users', {
+      userPrincipalName: 'uma',
+      displayName: 'Uma Admin',
+      roles: ['UserManagementAdmin'],
+    });
+    const page = await portal.newPage();
+    await signIn(page, uma.userPrincipalName, uma.passwordProfile.password);
+    await page.getByLabel(en['signin.changePassword.current']).fill(uma.passwordProfile.password);
+    await page.getByLabel(startsWith(en['signin.changePassword.new'])).fill('Uma-Admin-Pass-2026!');
+    await page.getByLabel(en['signin.changePassword.confirm']).fill('Uma-Admin-Pass-2026!');
+    await page.getByRole('button', { name: en['signin.changePassword.submit'] }).click();
+    // Its first page is the activity log (it cannot see customers).
+    await heading(page, en['activityLog.title']).waitFor();
+    const menu = page.getByRole('navigation', { name: en['shell.nav.label'] });
+    assert.equal(await menu.getByRole('link', { name: en['appRegistrations.nav'] }).count(), 0);
+    await menu.getByRole('link', { name: en['partnerUsers.nav'] }).click();
+
+    const rows = page.getByRole('table', { name: en['partnerUsers.table.label'] }).getByRole('row');
+    const globalAdmin = rows.filter({ hasText: demoUser(fabrikam, 'GlobalAdmin').userPrincipalName });
+    await globalAdmin.getByText(en['partnerUsers.globalAdminOnlyRow']).waitFor();
+    assert.equal(await globalAdmin.getByRole('button').count(), 0, 'no actions on a Global admin');
+    await rows
+      .filter({ hasText: demoUser(fabrikam, 'SalesAgent').userPrincipalName })
+      .getByRole('button')
+      .waitFor();
+
+    await page.getByRole('button', { name: en['partnerUsers.add'] }).click();
+    const dialog = dialogOf(page);
+    const box = dialog.getByRole('checkbox', { name: en['partnerUsers.role.GlobalAdmin'] });
+    assert.ok(await box.isDisabled(), 'Global admin cannot be granted');
+    await dialog.getByText(en['partnerUsers.globalAdminOnly']).waitFor();
+    await dialog.getByLabel(en['partnerUsers.field.displayName']).fill('Sam Lee');
+    await dialog.getByLabel(en['partnerUsers.field.userPrincipalName']).fill('sam');
+    await dialog.getByRole('checkbox', { name: en['partnerUsers.role.HelpdeskAgent'] }).check();
+    await dialog.getByRole('button', { name: en['partnerUsers.add.submit'] }).click();
+    await dialog.getByText(en['partnerUsers.passwordWarning']).waitFor();
+    await dialog.getByRole('button', { name: en['addCustomer.done.done'] }).click();
+    await rows.filter({ hasText: `sam@${fabrikam.users[0].userPrincipalName.split('@')[1]}` }).waitFor();
+    await page.context().close();
+  });
 });
 
 describe('App registrations', () => {
@@ -354,7 +401,7 @@ describe('App registrations', () => {
 
     const register = page.getByRole('button', { name: en['appRegistrations.register'] });
     await register.click();
-    const dialog = page.getByRole('dialog');
+    const dialog = dialogOf(page);
     // Apps never hold Global admin: no such box.
     assert.equal(await dialog.getByRole('checkbox', { name: en['partnerUsers.role.GlobalAdmin'] }).count(), 0);
     assert.ok(await dialog.getByRole('checkbox', { name: en['partnerUsers.role.AdminAgent'] }).isChecked());
@@ -424,6 +471,14 @@ describe('Who sees the admin pages', () => {
       const page = await openPage(provider, 'GlobalAdmin', nav, en, { width: 390, height: 844 });
       await page.getByRole('table').first().waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (nav === 'activityLog.nav') {
+        // The partner user moves into a row's details.
+        assert.equal(await page.getByRole('columnheader', { name: en['activityLog.table.user'] }).count(), 0);
+        assert.equal(
+          await page.getByRole('cell', { name: demoUser(provider, 'GlobalAdmin').userPrincipalName }).count(),
+          0,
+        );
+      }
       assert.ok(overflow <= 0, `${nav}: ${overflow}px wider than the screen`);
       await page.context().close();
     }

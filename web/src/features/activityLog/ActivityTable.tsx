@@ -9,6 +9,7 @@ import {
   TableHeaderCell,
   TableRow,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
@@ -38,6 +39,7 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
     [PHONE]: { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
+  dt: { fontWeight: tokens.fontWeightSemibold },
   dd: { margin: 0 },
   value: {
     margin: 0,
@@ -88,35 +90,35 @@ export function ActivityTable({ records }: { records: AuditRecord[] }) {
                 <TableCell className={styles.cell}>{when(r)}</TableCell>
                 <TableCell className={styles.cell}>{r.customerName}</TableCell>
                 <TableCell className={styles.cell}>{action}</TableCell>
-                <TableCell className={`${styles.cell} ${styles.wide}`}>{actorOf(r)}</TableCell>
+                <TableCell className={mergeClasses(styles.cell, styles.wide)}>{actorOf(r)}</TableCell>
               </TableRow>
               {expanded && (
                 <TableRow id={detailsId}>
                   <TableCell colSpan={5}>
                     <dl className={styles.details} aria-label={t('activityLog.details.label')}>
-                      <dt>{t('activityLog.details.when')}</dt>
+                      <dt className={styles.dt}>{t('activityLog.details.when')}</dt>
                       <dd className={styles.dd}>
                         {intl.formatDate(r.operationDate, { dateStyle: 'full', timeStyle: 'long' })}
                       </dd>
-                      <dt>{t('activityLog.details.who')}</dt>
+                      <dt className={styles.dt}>{t('activityLog.details.who')}</dt>
                       <dd className={styles.dd}>{r.userPrincipalName || t('activityLog.details.appOnly')}</dd>
                       {r.applicationId && (
                         <>
-                          <dt>{t('activityLog.details.application')}</dt>
+                          <dt className={styles.dt}>{t('activityLog.details.application')}</dt>
                           <dd className={styles.dd}>{r.applicationId}</dd>
                         </>
                       )}
-                      <dt>{t('activityLog.details.action')}</dt>
+                      <dt className={styles.dt}>{t('activityLog.details.action')}</dt>
                       <dd className={styles.dd}>
                         {action} ({r.operationType})
                       </dd>
-                      <dt>{t('activityLog.details.status')}</dt>
+                      <dt className={styles.dt}>{t('activityLog.details.status')}</dt>
                       <dd className={styles.dd}>{statusName(intl, r.operationStatus)}</dd>
-                      <dt>{t('activityLog.details.resourceType')}</dt>
+                      <dt className={styles.dt}>{t('activityLog.details.resourceType')}</dt>
                       <dd className={styles.dd}>{resourceName(intl, r.resourceType)}</dd>
                       {r.customerId && (
                         <>
-                          <dt>{t('activityLog.details.customer')}</dt>
+                          <dt className={styles.dt}>{t('activityLog.details.customer')}</dt>
                           <dd className={styles.dd}>
                             {r.customerName} ({r.customerId})
                             {can(me, 'viewSubscriptions') && (
@@ -132,7 +134,7 @@ export function ActivityTable({ records }: { records: AuditRecord[] }) {
                       )}
                       {r.resourceOldValue && (
                         <>
-                          <dt>{t('activityLog.details.oldValue')}</dt>
+                          <dt className={styles.dt}>{t('activityLog.details.oldValue')}</dt>
                           <dd className={styles.dd}>
                             <pre className={styles.value}>{pretty(r.resourceOldValue)}</pre>
                           </dd>
@@ -140,7 +142,7 @@ export function ActivityTable({ records }: { records: AuditRecord[] }) {
                       )}
                       {r.resourceNewValue && (
                         <>
-                          <dt>{t('activityLog.details.newValue')}</dt>
+                          <dt className={styles.dt}>{t('activityLog.details.newValue')}</dt>
                           <dd className={styles.dd}>
                             <pre className={styles.value}>{pretty(r.resourceNewValue)}</pre>
                           </dd>
@@ -148,13 +150,13 @@ export function ActivityTable({ records }: { records: AuditRecord[] }) {
                       )}
                       {r.customizedData.map((d) => (
                         <Fragment key={d.key}>
-                          <dt>{d.key}</dt>
+                          <dt className={styles.dt}>{d.key}</dt>
                           <dd className={styles.dd}>{d.value}</dd>
                         </Fragment>
                       ))}
                       {r.originalCorrelationId && (
                         <>
-                          <dt>{t('activityLog.details.correlationId')}</dt>
+                          <dt className={styles.dt}>{t('activityLog.details.correlationId')}</dt>
                           <dd className={styles.dd}>{r.originalCorrelationId}</dd>
                         </>
                       )}

@@ -14,6 +14,7 @@ import {
   Text,
   Title2,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
@@ -121,7 +122,7 @@ export function AppRegistrationsPage() {
                     <Caption1>{a.clientId}</Caption1>
                   </span>
                 </TableCell>
-                <TableCell className={`${styles.cell} ${styles.wide}`}>
+                <TableCell className={mergeClasses(styles.cell, styles.wide)}>
                   {intl.formatList(a.roles.map((r) => t(`partnerUsers.role.${r}`)))}
                 </TableCell>
                 <TableCell className={styles.wide}>{date(a.createdDateTime)}</TableCell>
