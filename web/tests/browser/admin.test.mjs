@@ -347,6 +347,38 @@ describe('Partner users', () => {
     await page.context().close();
   });
 
+  test('keyboard only: Add user and the Actions menu open dialogs; Escape brings the focus back', async () => {
+    const page = await openPage(tailspin, 'GlobalAdmin', 'partnerUsers.nav');
+    const rows = page.getByRole('table', { name: en['partnerUsers.table.label'] }).getByRole('row');
+    const actions = rows.filter({ hasText: demoUser(tailspin, 'SalesAgent').userPrincipalName }).getByRole('button');
+    const label = await actions.getAttribute('aria-label');
+    const dialog = dialogOf(page);
+
+    await page.getByRole('button', { name: en['partnerUsers.add'] }).focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    // The form starts on its first field.
+    await assertEventually(
+      async () =>
+        (await page.evaluate(() => document.activeElement?.id)) ===
+        (await dialog.getByLabel(en['partnerUsers.field.displayName']).getAttribute('id')),
+    );
+    await page.keyboard.type('Nobody');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await assertEventually(async () => (await focusedText(page)) === en['partnerUsers.add']);
+
+    await actions.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menuitem', { name: en['partnerUsers.roles.change'] }).waitFor();
+    await page.keyboard.press('Enter'); // the first item: Change roles
+    await dialog.getByRole('checkbox', { name: en['partnerUsers.role.SalesAgent'] }).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await assertEventually(async () => (await focusedText(page)) === label);
+    await page.context().close();
+  });
+
   test('a User management admin manages users but not Global admins, and sees no App registrations', async () => {
     const fabrikam = portal.demo.partners[2];
     const token = await adminToken(portal.server.url, fabrikam);
