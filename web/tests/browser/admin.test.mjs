@@ -393,9 +393,10 @@ describe('Partner users', () => {
     await page.getByLabel(startsWith(en['signin.changePassword.new'])).fill('Uma-Admin-Pass-2026!');
     await page.getByLabel(en['signin.changePassword.confirm']).fill('Uma-Admin-Pass-2026!');
     await page.getByRole('button', { name: en['signin.changePassword.submit'] }).click();
-    // Its first page is the activity log (it cannot see customers).
-    await heading(page, en['activityLog.title']).waitFor();
+    // It cannot see customers: its menu has the Activity log and Partner users, no App registrations.
     const menu = page.getByRole('navigation', { name: en['shell.nav.label'] });
+    await menu.getByRole('link', { name: en['activityLog.nav'] }).waitFor();
+    assert.equal(await menu.getByRole('link', { name: en['customers.nav'] }).count(), 0);
     assert.equal(await menu.getByRole('link', { name: en['appRegistrations.nav'] }).count(), 0);
     await menu.getByRole('link', { name: en['partnerUsers.nav'] }).click();
 
