@@ -15,6 +15,9 @@ import { SignedOutInvitation } from '../features/invitation/SignedOutInvitation'
 import { AcceptPartnershipPage } from '../features/partners/AcceptPartnershipPage';
 import { ProvidersPage } from '../features/partners/ProvidersPage';
 import { ResellersPage } from '../features/partners/ResellersPage';
+import { ActivityLogPage } from '../features/activityLog/ActivityLogPage';
+import { AppRegistrationsPage } from '../features/appRegistrations/AppRegistrationsPage';
+import { PartnerUsersPage } from '../features/partnerUsers/PartnerUsersPage';
 import { AppLayout } from '../features/shell/AppLayout';
 import { HomePage } from '../features/shell/HomePage';
 import { NotFoundPage } from '../features/shell/NotFoundPage';
@@ -48,6 +51,9 @@ function Pages() {
         <Route path="indirect-resellers" element={<ResellersPage />} />
         <Route path="indirect-providers" element={<ProvidersPage />} />
         <Route path="partnerships/accept/:token?" element={<AcceptPartnershipPage />} />
+        <Route path="activity-log" element={<ActivityLogPage />} />
+        <Route path="partner-users" element={<PartnerUsersPage />} />
+        <Route path="app-registrations" element={<AppRegistrationsPage />} />
         <Route path="home" element={<HomePage />} />
         <Route path={INVITATION_PATH.slice(1)} element={<InvitationPage />} />
         <Route path={PARTNERS_PATH.slice(1)} element={<PartnersPage />} />

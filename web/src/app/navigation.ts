@@ -25,6 +25,9 @@ export const NAVIGATION: NavItem[] = [
     label: 'partners.providers.nav',
     visible: (me) => can(me, 'viewPartnerships') && isIndirectReseller(me),
   },
+  { path: '/activity-log', label: 'activityLog.nav', visible: (me) => can(me, 'viewActivityLog') },
+  { path: '/partner-users', label: 'partnerUsers.nav', visible: (me) => can(me, 'viewPartnerUsers') },
+  { path: '/app-registrations', label: 'appRegistrations.nav', visible: (me) => can(me, 'manageAppRegistrations') },
   { path: '/home', label: 'shell.nav.home', visible: (me) => me.tenantType === 'customer' },
 ];
 

@@ -25,6 +25,10 @@ const ALLOWED = {
   viewPartnerships: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'UserManagementAdmin'],
   managePartnerships: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'UserManagementAdmin'],
   acceptPartnership: ['GlobalAdmin', 'AdminAgent'],
+  viewActivityLog: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent', 'UserManagementAdmin', 'BillingAdmin'],
+  viewPartnerUsers: ['GlobalAdmin', 'UserManagementAdmin'],
+  managePartnerUsers: ['GlobalAdmin', 'UserManagementAdmin'],
+  manageAppRegistrations: ['GlobalAdmin'],
 } satisfies Record<string, Role[]>;
 
 export type Operation = keyof typeof ALLOWED;
