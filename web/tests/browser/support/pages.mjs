@@ -84,6 +84,19 @@ export const PAGES = [
     ready: (page, t) => h1(page, t['signin.title']),
   },
   {
+    name: 'sign-in-error',
+    title: 'Sign in: a wrong password',
+    user: null,
+    path: '/',
+    ready: (page, t) => h1(page, t['signin.title']),
+    open: async (page, t, data) => {
+      await page.getByLabel(t['signin.username']).fill(data.users.provider.userPrincipalName);
+      await page.getByLabel(t['signin.password']).fill('not-the-password');
+      await page.getByRole('button', { name: t['signin.submit'] }).click();
+      await page.getByRole('alert').filter({ hasText: t['errors.code.700102'] }).waitFor();
+    },
+  },
+  {
     name: 'change-password',
     title: 'Change password (first sign-in with a temporary password)',
     user: 'temporaryPassword',
@@ -127,6 +140,18 @@ export const PAGES = [
     ready: (page, t) => h1(page, fill(t['addCustomer.title'], { step: t['addCustomer.step.account'] })),
   },
   {
+    name: 'add-customer-account-errors',
+    title: 'Add customer: account info with errors',
+    user: 'provider',
+    path: '/customers/new',
+    ready: (page, t) => h1(page, fill(t['addCustomer.title'], { step: t['addCustomer.step.account'] })),
+    open: async (page, t) => {
+      await page.getByLabel(t['addCustomer.field.email'], { exact: false }).fill('not-an-address');
+      await page.getByRole('button', { name: t['addCustomer.next.subscriptions'] }).click();
+      await page.getByText(t['addCustomer.error.email']).waitFor();
+    },
+  },
+  {
     name: 'add-customer-subscriptions',
     title: 'Add customer: subscriptions',
     user: 'provider',
@@ -158,11 +183,34 @@ export const PAGES = [
     ready: (page) => page.getByRole('link', { name: 'Office Enterprise E3' }),
   },
   {
+    name: 'customer-subscriptions-add',
+    title: 'Customer: Subscriptions, Add subscription',
+    user: 'provider',
+    path: customerPath('subscriptions'),
+    ready: (page) => page.getByRole('link', { name: 'Office Enterprise E3' }),
+    open: async (page, t) => {
+      await page.getByRole('button', { name: t['customer.subscriptions.add'] }).click();
+      await page.getByRole('checkbox', { name: 'Office Business Basic', exact: true }).waitFor();
+    },
+  },
+  {
     name: 'customer-users',
     title: 'Customer: Users and licenses',
     user: 'provider',
     path: customerPath('users'),
     ready: (page, t) => page.getByRole('table', { name: t['customer.tab.users'] }).getByRole('row').nth(1),
+  },
+  {
+    name: 'customer-users-add',
+    title: 'Customer: Users and licenses, Add user',
+    user: 'provider',
+    path: customerPath('users'),
+    ready: (page, t) => page.getByRole('table', { name: t['customer.tab.users'] }).getByRole('row').nth(1),
+    open: async (page, t) => {
+      await page.getByRole('button', { name: t['customer.users.add'] }).click();
+      await page.getByRole('button', { name: t['customer.users.create'] }).click();
+      await page.getByText(t['addCustomer.error.required']).first().waitFor();
+    },
   },
   {
     name: 'customer-account',
