@@ -26,6 +26,9 @@ import {
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   quantity: { width: '140px' },
+  // The number input's own width would push it over the button next to it: it fits the field.
+  quantityInput: { width: '100%', minWidth: 0 },
+  quantityInputElement: { minWidth: 0 },
 });
 
 export function SubscriptionPage() {
@@ -100,6 +103,8 @@ export function SubscriptionPage() {
       >
         <Field className={styles.quantity} label={t('customer.details.quantityLabel')}>
           <Input
+            className={styles.quantityInput}
+            input={{ className: styles.quantityInputElement }}
             type="number"
             min={1}
             value={quantity}

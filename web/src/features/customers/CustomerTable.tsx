@@ -14,6 +14,7 @@ import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { Fragment, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 
+import { VisuallyHidden } from '../../components/VisuallyHidden';
 import { useT } from '../../i18n/LanguageProvider';
 import type { Customer } from './api';
 
@@ -41,7 +42,9 @@ export function CustomerTable({ customers }: { customers: Customer[] }) {
     <Table aria-label={t('customers.table.label')}>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell className={styles.expander} />
+          <TableHeaderCell className={styles.expander}>
+            <VisuallyHidden>{t('customers.table.expand')}</VisuallyHidden>
+          </TableHeaderCell>
           <TableHeaderCell>{t('customers.table.companyName')}</TableHeaderCell>
           <TableHeaderCell>{t('customers.table.domain')}</TableHeaderCell>
         </TableRow>

@@ -4,6 +4,7 @@ import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-
 import { NavLink, Outlet } from 'react-router';
 
 import { NAVIGATION } from '../../app/navigation';
+import { VisuallyHidden } from '../../components/VisuallyHidden';
 import { useT } from '../../i18n/LanguageProvider';
 import { useMe, useSession } from '../../session/SessionProvider';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -68,7 +69,8 @@ export function AppLayout() {
         <div className={styles.headerField}>
           <LanguageSwitch userId={me.id} />
         </div>
-        <Text className={styles.user} aria-label={t('shell.signedInAs')}>
+        <Text className={styles.user}>
+          <VisuallyHidden>{t('shell.signedInAs')} </VisuallyHidden>
           {me.userPrincipalName}
         </Text>
         <Button onClick={() => void signOut()}>{t('shell.signOut')}</Button>
