@@ -1,5 +1,5 @@
 // A draft email with a personalised link, to send from the user's own mail (Open in email: a
-// mailto link) or to paste (Copy to clipboard), then Done — as customers/RelationshipRequestDialog.
+// mailto link) or to paste (Copy to clipboard), then Done. Also customers/RelationshipRequestDialog.
 // `load` makes the draft in the user's language; it runs each time the dialog opens (and when
 // the delegated admin choice changes, for the customer invitation that offers it).
 import {
