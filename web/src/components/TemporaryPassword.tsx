@@ -1,5 +1,6 @@
 // A new user's name and temporary password, shown this once (the API never returns the password
-// again), with the warning, a copy button and Done.
+// again), with the warning, a copy button and Done. The labels can be changed for other secrets
+// shown once (an app's client ID and secret: appRegistrations/AppSecret).
 import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 
@@ -17,17 +18,27 @@ interface Props {
   userNameLabel: string;
   warning: string;
   onDone: () => void;
+  /** For another kind of secret: its label, the copy button's, the copied message, Done's. */
+  labels?: { secret: string; copy: string; copied: string; done: string };
+  /** What Copy puts on the clipboard (default: the user name and the password, one per line). */
+  copyText?: string;
 }
 
-export function TemporaryPassword({ userName, password, userNameLabel, warning, onDone }: Props) {
+export function TemporaryPassword({ userName, password, userNameLabel, warning, onDone, labels, copyText }: Props) {
   const styles = useStyles();
   const t = useT();
+  const text = labels ?? {
+    secret: t('addCustomer.done.password'),
+    copy: t('addCustomer.done.copy'),
+    copied: t('addCustomer.done.copied'),
+    done: t('addCustomer.done.done'),
+  };
   const [copied, setCopied] = useState(false);
   const [copyError, setCopyError] = useState<unknown>(null);
 
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(`${userName}\n${password}`);
+      await navigator.clipboard.writeText(copyText ?? `${userName}\n${password}`);
       setCopied(true);
     } catch (e) {
       setCopyError(e);
@@ -42,18 +53,18 @@ export function TemporaryPassword({ userName, password, userNameLabel, warning, 
       <Field label={userNameLabel}>
         <Input readOnly value={userName} />
       </Field>
-      <Field label={t('addCustomer.done.password')}>
+      <Field label={text.secret}>
         <Input readOnly value={password} />
       </Field>
       <div className={styles.row}>
-        <Button onClick={() => void copy()}>{t('addCustomer.done.copy')}</Button>
+        <Button onClick={() => void copy()}>{text.copy}</Button>
         <Button appearance="primary" onClick={onDone}>
-          {t('addCustomer.done.done')}
+          {text.done}
         </Button>
       </div>
       {copied && (
         <MessageBar intent="success" role="status">
-          <MessageBarBody>{t('addCustomer.done.copied')}</MessageBarBody>
+          <MessageBarBody>{text.copied}</MessageBarBody>
         </MessageBar>
       )}
       <ErrorBar error={copyError} />
