@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
 
   auto conn = csphub::bench::OpenRaw(url);
   PGconn* c = conn->raw();
-  csphub::bench::PrepareRaw(c, "get", csphub::storage::postgres::PgCustomerRepository::GetRelatedSql());
+  csphub::bench::PrepareRaw(c, "get",
+                            csphub::storage::postgres::PgCustomerRepository::GetRelatedSql());
   const std::vector<std::string> params{partner, customer};
   std::uint64_t sink = 0;
   int rows = 0;

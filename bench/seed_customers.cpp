@@ -137,10 +137,12 @@ int main(int argc, char** argv) {
         // The relationships through the bulk loader: the repository's rows without its reads
         // (SqlCustomerRepository::BulkInsertRelationship), which were ~40% of the statements.
         Check(repos.Customers().Insert(c), "customer " + c.id);
-        Check(sq::SqliteCustomerRepository::BulkInsertRelationship(conn, {provider, c.id, reseller_id, "", c.created_at}, c),
+        Check(sq::SqliteCustomerRepository::BulkInsertRelationship(
+                  conn, {provider, c.id, reseller_id, "", c.created_at}, c),
               "provider relationship");
         Check(repos.Customers().GrantDelegatedAdmin(provider, c.id, c.created_at), "provider DAP");
-        Check(sq::SqliteCustomerRepository::BulkInsertRelationship(conn, {reseller_id, c.id, "", provider, c.created_at}, c),
+        Check(sq::SqliteCustomerRepository::BulkInsertRelationship(
+                  conn, {reseller_id, c.id, "", provider, c.created_at}, c),
               "reseller relationship");
         Check(repos.Customers().GrantDelegatedAdmin(reseller_id, c.id, c.created_at),
               "reseller DAP");
