@@ -134,7 +134,10 @@ export function SignUpForm({ invitation, onCancel, onDone }: Props) {
   }
 
   const passwordMessage =
-    passwordRefused ?? (shown.has('password') && passwordProblem ? t(passwordProblem) : undefined);
+    passwordRefused ??
+    (shown.has('password') && passwordProblem
+      ? t(passwordProblem, { min: MIN_PASSWORD, max: MAX_PASSWORD })
+      : undefined);
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-labelledby="signup-title">
       <h2 className={styles.title} id="signup-title">
