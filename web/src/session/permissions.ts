@@ -19,6 +19,7 @@ const ALLOWED = {
   manageCustomerUsers: ['GlobalAdmin', 'AdminAgent', 'UserManagementAdmin'],
   bulkUploadCustomerUsers: ['GlobalAdmin'],
   manageLicenses: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent', 'UserManagementAdmin'],
+  confirmCustomerAgreement: ['GlobalAdmin', 'AdminAgent', 'SalesAgent'],
   viewSelfServePolicy: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent'],
   manageSelfServePolicy: ['GlobalAdmin', 'AdminAgent'],
   placeOrder: ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent', 'BillingAdmin'],

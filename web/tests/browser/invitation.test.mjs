@@ -8,7 +8,6 @@ import { describe, test } from 'node:test';
 import {
   PASSWORD,
   adminToken,
-  attestAgreement,
   customerInvitationLink,
   customerNonAdminUser,
   customerUserToken,
@@ -97,9 +96,15 @@ describe('Invitation: joint reseller and provider', () => {
     await resellerPage.getByRole('row').filter({ hasText: 'Coho Winery' }).waitFor();
     await resellerPage.context().close();
 
-    // The provider orders for it (the customer agreement attested first, through the API).
-    await attestAgreement(portal.server.url, provider, customer.id);
-    const providerPage = await openCustomerLink(portal, 'GlobalAdmin', 'Coho Winery', 'customers.links.subscriptions');
+    // The provider attests the customer agreement on the Account tab, then orders for it.
+    const providerPage = await openCustomerLink(portal, 'GlobalAdmin', 'Coho Winery', 'customers.links.account');
+    await providerPage.getByLabel(en['customer.agreement.firstName']).fill('Ann');
+    await providerPage.getByLabel(en['customer.agreement.lastName']).fill('Lee');
+    await providerPage.getByLabel(en['customer.agreement.email']).fill('ann.lee@cohowinery.example');
+    await providerPage.getByRole('checkbox', { name: en['customer.agreement.attest'] }).check();
+    await providerPage.getByRole('button', { name: en['customer.agreement.submit'] }).click();
+    await providerPage.getByText(en['customer.agreement.saved']).waitFor();
+    await providerPage.getByRole('tab', { name: en['customer.tab.subscriptions'] }).click();
     await providerPage.getByRole('button', { name: en['customer.subscriptions.add'] }).click();
     await providerPage.getByRole('checkbox', { name: 'Office Business Basic', exact: true }).check();
     await providerPage
@@ -116,7 +121,7 @@ describe('Invitation: joint reseller and provider', () => {
 });
 
 describe('Invitation: a company without an account', () => {
-  test('creates its account from the link in Traditional Chinese, reads the password once, and the partner sees it', async () => {
+  test('creates its account from the link in Traditional Chinese with the password it chooses, is signed in, and the partner sees it', async () => {
     const link = await customerInvitationLink(portal.server.url, direct, { delegatedAdmin: false });
     const page = await openLink(link);
     await page.getByLabel(en['shell.language']).selectOption('zh-TW');
@@ -140,21 +145,31 @@ describe('Invitation: a company without an account', () => {
       'addCustomer.field.postalCode': '98052',
     };
     for (const [key, value] of Object.entries(fields)) await page.getByLabel(zh[key]).fill(value);
+    // The domain hint speaks to the company itself.
+    await page.getByText(fill(zh['addCustomer.domain.hintOwn'], { domain: 'fabrikamtea' })).waitFor();
+
+    // A password the confirmation does not match is refused before anything is sent.
+    const chosen = 'Tea-House!2026';
+    const password = page.getByLabel(zh['invitation.signup.password']);
+    await password.fill(chosen);
+    await page.getByLabel(zh['invitation.signup.confirmPassword']).fill('Tea-House!2025');
+    await page.getByText(fill(zh['invitation.signup.passwordHint'], { min: 12, max: 256 })).waitFor();
+    const signups = [];
+    page.on('request', (r) => r.url().includes('/v1/invitations/signup') && signups.push(r));
+    await page.getByRole('button', { name: zh['invitation.signup.submit'] }).click();
+    await page.getByText(zh['invitation.signup.passwordMismatch']).waitFor();
+    // Too short, too.
+    await password.fill('short');
+    await page.getByText(fill(zh['invitation.signup.passwordRule'], { min: 12, max: 256 })).waitFor();
+    assert.equal(signups.length, 0);
+
+    await password.fill(chosen);
+    await page.getByLabel(zh['invitation.signup.confirmPassword']).fill(chosen);
     await page.getByRole('button', { name: zh['invitation.signup.submit'] }).click();
 
-    await page.getByRole('heading', { name: zh['invitation.signup.done.title'] }).waitFor();
-    await page.getByText(zh['invitation.signup.done.warning']).waitFor();
-    const userName = await page.getByLabel(zh['invitation.signup.done.userName']).inputValue();
-    const password = await page.getByLabel(zh['addCustomer.done.password']).inputValue();
-    assert.equal(userName, 'admin@fabrikamtea.onmicrosoft.com');
-    assert.ok(password.length >= 12);
-    await page.getByRole('button', { name: zh['addCustomer.done.done'] }).click();
-
-    // Once: Done leaves the page that showed it; the new admin signs in with it.
-    await page.getByLabel(zh['signin.username']).waitFor();
-    assert.equal(await page.getByLabel(zh['addCustomer.done.password']).count(), 0);
-    await signIn(page, userName, password, zh);
+    // Signed in directly with the chosen password, on the Partners page; no password shown.
     await heading(page, zh['invitation.partners.title']).waitFor();
+    assert.equal(await page.getByLabel(zh['addCustomer.done.password']).count(), 0);
     const card = page.getByRole('article', { name: direct.name });
     await card.getByText(zh['invitation.partners.relationship.reseller'], { exact: true }).waitFor();
     await card.getByText(zh['invitation.partners.adminRights.no'], { exact: true }).waitFor();
@@ -164,6 +179,10 @@ describe('Invitation: a company without an account', () => {
     const partnerPage = await partnerSearches(direct, 'Fabrikam Tea House');
     await partnerPage.getByRole('row').filter({ hasText: 'fabrikamtea.onmicrosoft.com' }).waitFor();
     await partnerPage.context().close();
+
+    // The chosen password is the admin's, with no change forced at first sign-in.
+    const token = await customerUserToken(portal.server.url, 'admin@fabrikamtea.onmicrosoft.com', chosen);
+    assert.ok(token);
   });
 
   test('a domain already taken is refused next to the domain field', async () => {
@@ -181,6 +200,8 @@ describe('Invitation: a company without an account', () => {
       'addCustomer.field.postalCode': '98052',
     };
     for (const [key, value] of Object.entries(fields)) await page.getByLabel(en[key]).fill(value);
+    await page.getByLabel(en['invitation.signup.password']).fill('Adatum-Again!2026');
+    await page.getByLabel(en['invitation.signup.confirmPassword']).fill('Adatum-Again!2026');
     await page.getByRole('button', { name: en['invitation.signup.submit'] }).click();
     await page.getByText(en['invitation.error.domainTaken']).waitFor();
     assert.equal(await page.getByRole('heading', { name: en['invitation.signup.done.title'] }).count(), 0);

@@ -31,10 +31,22 @@ interface Props {
   onChange: (field: AccountField, value: string) => void;
   /** An existing customer's billing profile: no domain, no reseller, the country fixed. */
   billingOnly?: boolean;
+  /** A company signing itself up (the invitation's sign-up): the domain hint speaks to it. */
+  ownCompany?: boolean;
 }
 
 export function AccountStep(props: Props) {
-  const { account, problems, serverProblem, shown, domain, resellers, onChange, billingOnly = false } = props;
+  const {
+    account,
+    problems,
+    serverProblem,
+    shown,
+    domain,
+    resellers,
+    onChange,
+    billingOnly = false,
+    ownCompany = false,
+  } = props;
   const styles = useStyles();
   const t = useT();
 
@@ -73,7 +85,9 @@ export function AccountStep(props: Props) {
         <Field
           label={t('addCustomer.field.domain')}
           required
-          hint={t('addCustomer.domain.hint', { domain: account.domain || 'contoso' })}
+          hint={t(ownCompany ? 'addCustomer.domain.hintOwn' : 'addCustomer.domain.hint', {
+            domain: account.domain || 'contoso',
+          })}
           validationMessage={domainMessage}
           validationState={problem('domain') || domain === 'taken' ? 'error' : domain === 'free' ? 'success' : 'none'}
         >

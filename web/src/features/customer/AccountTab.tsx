@@ -1,7 +1,8 @@
 // Account: the company profile, the billing profile (Update, with the ETag it was read with:
 // someone else's change in between is refused, not overwritten), and Remove customer
 // relationship with the seeds' warning (the API refuses it while subscriptions are active);
-// Customer permissions (CustomerPermissions) between the two.
+// Customer agreement (CustomerAgreement) and Customer permissions (CustomerPermissions) between
+// the two.
 import { Button, Spinner, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -17,6 +18,7 @@ import { checkAccount, fieldOfServerError, type Account, type AccountField } fro
 import type { Customer } from '../customers/api';
 import { getBillingProfile, removeRelationship, updateBillingProfile, type BillingProfile } from './api';
 import { toAccount, toBillingProfile } from './billingForm';
+import { CustomerAgreement } from './CustomerAgreement';
 import { CustomerPermissions } from './CustomerPermissions';
 
 const useStyles = makeStyles({
@@ -137,6 +139,7 @@ export function AccountTab({ customer }: { customer: Customer }) {
           </>
         )}
       </section>
+      <CustomerAgreement customerId={customer.id} />
       {can(me, 'viewSelfServePolicy') && <CustomerPermissions customerId={customer.id} />}
       {can(me, 'removeCustomerRelationship') && (
         <section className={styles.section} aria-labelledby="remove-relationship">

@@ -1,8 +1,11 @@
 // Add subscription: the Add customer wizard's line editor (offers sold in the customer's
 // country, a license count each, a reseller of record per line for providers), then one order.
+// Refused for want of the customer agreement (13605): a link to the Account tab's section.
 import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
 
+import { ApiError } from '../../api/client';
 import { isProvider, listResellers, ownProfile, type Reseller } from '../../api/partner';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useAction } from '../../components/useAction';
@@ -11,6 +14,7 @@ import { placeOrder, type Offer } from '../addCustomer/api';
 import type { Line } from '../addCustomer/model';
 import { SubscriptionsStep, linesValid } from '../addCustomer/SubscriptionsStep';
 import { getBillingProfile } from './api';
+import { AGREEMENT_ANCHOR } from './CustomerAgreement';
 
 const useStyles = makeStyles({
   box: {
@@ -22,6 +26,9 @@ const useStyles = makeStyles({
   },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM },
 });
+
+/** The order needs the customer's acceptance of the Microsoft Customer Agreement first. */
+const MCA_REQUIRED = '13605';
 
 interface Props {
   customerId: string;
@@ -65,7 +72,15 @@ export function AddSubscription({ customerId, onDone }: Props) {
         onChange={setLines}
         onOffers={setOffers}
       />
-      <ErrorBar error={ordering.error} />
+      <ErrorBar error={ordering.error} id="add-subscription-error" />
+      {ordering.error instanceof ApiError && ordering.error.code === MCA_REQUIRED && (
+        <RouterLink
+          to={`/customers/${customerId}/account#${AGREEMENT_ANCHOR}`}
+          aria-describedby="add-subscription-error"
+        >
+          {t('customer.subscriptions.toAgreement')}
+        </RouterLink>
+      )}
       <div className={styles.actions}>
         <Button
           appearance="primary"

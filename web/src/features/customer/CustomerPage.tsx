@@ -14,6 +14,8 @@ import { UsersTab } from './UsersTab';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  // At phone width the three tabs (longer in Russian) wrap rather than widen the page.
+  tabs: { flexWrap: 'wrap' },
 });
 
 const TABS = ['subscriptions', 'users', 'account'] as const;
@@ -46,6 +48,7 @@ export function CustomerPage() {
         selectedValue={tab}
         onTabSelect={(_, d) => navigate(`/customers/${customerId}/${String(d.value)}`)}
         aria-label={t('customer.tabs')}
+        className={styles.tabs}
       >
         {TABS.map((name) => (
           <Tab key={name} value={name}>

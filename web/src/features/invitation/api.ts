@@ -129,18 +129,6 @@ export async function removeDelegatedAdmin(partnerTenantId: string): Promise<voi
   });
 }
 
-/** 16 characters from the browser's CSPRNG: the new admin's first password, shown once. */
-export function newPassword(): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
-  const symbols = '!#%+-=?@';
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]);
-  // One symbol and one digit at fixed random places, for password rules elsewhere.
-  chars[bytes[0] % 8] = symbols[bytes[1] % symbols.length];
-  chars[8 + (bytes[2] % 8)] = String(2 + (bytes[3] % 8));
-  return chars.join('');
-}
-
 /** Codes whose meaning this page explains in its own words (the errors catalog has none). */
 const OWN_MESSAGES: Record<string, string> = {
   '700205': 'invitation.error.invalidLink',

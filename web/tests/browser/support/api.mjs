@@ -128,7 +128,7 @@ export async function customerInvitationLink(url, partner, { delegatedAdmin = fa
   return (await ok(res)).url;
 }
 
-/** The partner attests the customer agreement, which orders need (the Customer page has no control for it). */
+/** The partner attests the customer agreement, which orders need (through the API; the Account tab also can). */
 export async function attestAgreement(url, partner, customerId) {
   await post(url, await adminToken(url, partner), `/v1/customers/${customerId}/agreements`, {
     primaryContact: { firstName: 'Ann', lastName: 'Lee', email: 'ann.lee@agreements.example' },
