@@ -108,10 +108,9 @@ describe('Joint invitation through the portal', () => {
       .waitFor();
     await resellerPage.context().close();
 
-    // Northwind orders for it: Customer page → Subscriptions → Add subscription. The Customer page
-    // of this branch has no control to attest the customer agreement, which the provider's first
-    // order for an invited customer needs: attested through the API
-    // (POST /v1/customers/{id}/agreements, support/api.mjs attestAgreement).
+    // Northwind orders for it: Customer page → Subscriptions → Add subscription. The first order
+    // for an invited customer needs the customer agreement attested; here that is done through the
+    // API (support/api.mjs attestAgreement), since agreement.test.mjs walks the Account tab's form.
     await attestAgreement(portal.server.url, provider, customer.id);
     const providerPage = await openCustomerLink(portal, 'GlobalAdmin', COMPANY, 'customers.links.subscriptions');
     await providerPage.getByRole('button', { name: en['customer.subscriptions.add'] }).click();
