@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <string>
 
+#include "support/server_process.hpp"
+
 namespace csphub::testing {
 
 struct CliResult {
@@ -15,7 +17,7 @@ struct CliResult {
 // `csphub ARGS` through the shell (quote arguments accordingly).
 inline CliResult RunCli(const std::string& args, bool with_stderr = true) {
   const std::string command =
-      std::string(CSPHUB_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
+      CsphubBinary() + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
   CliResult r;
   std::FILE* pipe = ::popen(command.c_str(), "r");
   if (pipe == nullptr) return r;

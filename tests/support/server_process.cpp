@@ -34,6 +34,16 @@ std::uint16_t FreePort() {
   return port;
 }
 
+const std::string& CsphubBinary() {
+  static const std::string path = [] {
+    std::string self(4096, '\0');
+    const ssize_t n = ::readlink("/proc/self/exe", self.data(), self.size());
+    self.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+    return self.substr(0, self.rfind('/') + 1) + "csphub";
+  }();
+  return path;
+}
+
 namespace {
 
 std::vector<std::string> ChildEnvironment() {
@@ -53,7 +63,7 @@ std::vector<std::string> ChildEnvironment() {
 
 pid_t SpawnCsphub(const std::vector<std::string>& args, const std::string& out_path,
                   const std::string& err_path) {
-  std::vector<std::string> argv_s{CSPHUB_BINARY};
+  std::vector<std::string> argv_s{CsphubBinary()};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& a : argv_s) argv.push_back(a.data());

@@ -11,7 +11,11 @@
 namespace csphub::testing {
 
 std::uint16_t FreePort();
-// Spawns CSPHUB_BINARY with `args` (fast argon2, warn-level logs); stdout to `out_path`, stderr
+// The csphub binary of this build: beside the test executable (CMake puts every executable in
+// build/bin), so no build path is compiled into the tests and ccache can share their objects
+// between clones.
+const std::string& CsphubBinary();
+// Spawns CsphubBinary() with `args` (fast argon2, warn-level logs); stdout to `out_path`, stderr
 // appended to `err_path`. -1 on failure.
 pid_t SpawnCsphub(const std::vector<std::string>& args, const std::string& out_path,
                   const std::string& err_path);
