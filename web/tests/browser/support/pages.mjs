@@ -1,5 +1,5 @@
 // Every page of the portal, in one list: the accessibility check and the screenshots
-// (tests/browser/pages.test.mjs) visit each one in en and zh-TW, at desktop and phone width, and
+// (tests/browser/pages-*.test.mjs) visit each one in en and zh-TW, at desktop and phone width, and
 // docs/screenshots/README.md is written from it.
 //
 // ADDING A PAGE IS ONE ENTRY HERE (and, when it needs data, a line in makePageData):
