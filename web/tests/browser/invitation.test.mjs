@@ -203,7 +203,7 @@ describe('Invitation: a company without an account', () => {
     await page.getByLabel(en['invitation.signup.password']).fill('Adatum-Again!2026');
     await page.getByLabel(en['invitation.signup.confirmPassword']).fill('Adatum-Again!2026');
     await page.getByRole('button', { name: en['invitation.signup.submit'] }).click();
-    await page.getByText(en['invitation.error.domainTaken']).waitFor();
+    await page.getByText(en['addCustomer.domain.taken']).waitFor();
     assert.equal(await page.getByRole('heading', { name: en['invitation.signup.done.title'] }).count(), 0);
     await page.context().close();
   });
@@ -288,7 +288,7 @@ describe('Invitation: decline, and users who cannot answer', () => {
 describe('Invitation: links that cannot be accepted', () => {
   test('an incomplete link, and one naming no active partner, say so', async () => {
     let page = await openLink(`${portal.server.url}/#/customer-invitations?invType=ResellerRelationship`);
-    await page.getByRole('alert').filter({ hasText: en['invitation.error.invalidLink'] }).waitFor();
+    await page.getByRole('alert').filter({ hasText: en['errors.code.700205'] }).waitFor();
     assert.equal(await page.getByRole('button', { name: en['invitation.signedOut.signIn'] }).count(), 0);
     await page.context().close();
 
@@ -304,7 +304,7 @@ describe('Invitation: links that cannot be accepted', () => {
     );
     await page.getByRole('button', { name: en['invitation.signedOut.signIn'] }).click();
     await signIn(page, adminUserName);
-    await page.getByRole('alert').filter({ hasText: en['invitation.error.invalidLink'] }).waitFor();
+    await page.getByRole('alert').filter({ hasText: en['errors.code.700205'] }).waitFor();
     assert.equal(await page.getByRole('button', { name: en['invitation.accept'] }).count(), 0);
     await page.context().close();
   });
@@ -325,7 +325,7 @@ describe('Invitation: links that cannot be accepted', () => {
     await page.getByRole('button', { name: en['invitation.signedOut.signIn'] }).click();
     await signIn(page, adminUserName);
     await page.getByText(fill(en['invitation.invites.reseller'], { name: 'Litware GmbH' })).waitFor();
-    await page.getByText(en['invitation.error.region']).waitFor();
+    await page.getByText(en['errors.code.700206']).waitFor();
     const accept = page.getByRole('button', { name: en['invitation.accept'] });
     assert.equal(await accept.isDisabled(), true);
     assert.equal(await accept.getAttribute('aria-describedby'), 'invitation-blocked');

@@ -3,6 +3,9 @@
 // - every feature has messages/<locale>.json for every locale, with the same keys and the same
 //   {placeholders}, each key prefixed with the feature's name, each message valid ICU syntax;
 // - every catalog key the code names exists;
+// - a feature's own wording of an API error code (`<feature>.error.<digits>`, which errorText looks
+//   up as `${context}.error.${code}`, so no code names it literally) is reachable: some
+//   `<ErrorBar context="<feature>">` passes that feature; and every context passed has such keys;
 // - no visible text is written in a component: JSX text and the text attributes a person sees
 //   (label, placeholder, title, aria-label, alt, hint, content, validationMessage) come from t().
 import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
@@ -108,6 +111,14 @@ export function keysUsed(source, features) {
   return [...stripComments(source).matchAll(pattern)].map((m) => m[1]);
 }
 
+/** The features ErrorBars are told to word errors for: `context="partners"`. */
+export function errorContexts(source) {
+  return [...stripComments(source).matchAll(/\bcontext=(["'])([\w-]+)\1/g)].map((m) => m[2]);
+}
+
+/** A feature's own wording of an API error code, which errorText finds by the feature's name. */
+const CONTEXT_KEY = /^([\w-]+)\.error\.\d+$/;
+
 export function sourceFiles(dir) {
   const out = [];
   for (const name of readdirSync(dir)) {
@@ -142,9 +153,16 @@ export function checkTree(src) {
     Object.assign(en, catalogs.en ?? {});
     problems.push(...checkFeatureCatalogs(feature, catalogs));
   }
+  const contexts = new Set();
   for (const file of sourceFiles(src)) {
     const source = readFileSync(file, 'utf8');
     const where = relative(src, file);
+    for (const context of errorContexts(source)) {
+      contexts.add(context);
+      if (!Object.keys(en).some((key) => key.match(CONTEXT_KEY)?.[1] === context)) {
+        problems.push(`${where}: ErrorBar context="${context}", but no catalog has ${context}.error.<code> keys`);
+      }
+    }
     for (const key of keysUsed(source, features)) {
       if (!(key in en)) problems.push(`${where}: names the key ${key}, which no catalog has`);
     }
@@ -152,6 +170,12 @@ export function checkTree(src) {
       for (const text of hardCodedStrings(source)) {
         problems.push(`${where}: visible text not from a catalog: "${text}"`);
       }
+    }
+  }
+  for (const key of Object.keys(en)) {
+    const context = key.match(CONTEXT_KEY)?.[1];
+    if (context && !contexts.has(context)) {
+      problems.push(`key ${key} is never shown: no ErrorBar passes context="${context}"`);
     }
   }
   return problems;

@@ -1,11 +1,13 @@
 // The i18n catalog check (catalog-check.mjs) on the real portal, and on bad examples to show
 // that it catches each kind of mistake.
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { checkFeatureCatalogs, checkTree, hardCodedStrings, keysUsed } from './catalog-check.mjs';
+import { checkFeatureCatalogs, checkTree, errorContexts, hardCodedStrings, keysUsed } from './catalog-check.mjs';
 
 const src = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src');
 
@@ -68,4 +70,26 @@ test('a key the code names must exist', () => {
     'customers.title',
     'shell.x',
   ]);
+});
+
+test("a feature's wording of an error code needs an ErrorBar with its context, and a context needs wordings", () => {
+  assert.deepEqual(errorContexts(`<ErrorBar error={e} context="partners" />; <ErrorBar error={f} />`), ['partners']);
+  const root = mkdtempSync(join(tmpdir(), 'catalogs-'));
+  try {
+    const feature = (name, messages, page) => {
+      mkdirSync(join(root, 'features', name, 'messages'), { recursive: true });
+      for (const locale of ['en', 'ru', 'zh-TW']) {
+        writeFileSync(join(root, 'features', name, 'messages', `${locale}.json`), JSON.stringify(messages));
+      }
+      writeFileSync(join(root, 'features', name, 'Page.tsx'), page);
+    };
+    feature('demo', { 'demo.error.700204': 'Only providers.' }, `<ErrorBar error={e} />`);
+    feature('other', { 'other.title': 'Other' }, `<ErrorBar error={e} context="othr" />`);
+    assert.deepEqual(checkTree(root), [
+      `${join('features', 'other', 'Page.tsx')}: ErrorBar context="othr", but no catalog has othr.error.<code> keys`,
+      'key demo.error.700204 is never shown: no ErrorBar passes context="demo"',
+    ]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

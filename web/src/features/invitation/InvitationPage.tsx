@@ -25,7 +25,6 @@ import {
   PARTNERS_PATH,
   acceptInvitation,
   declineInvitation,
-  ownError,
   parseInvitation,
   previewInvitation,
   type Acceptance,
@@ -56,7 +55,7 @@ export function InvitationPage() {
     if (!invitation) {
       return (
         <MessageBar intent="error" role="alert">
-          <MessageBarBody>{t('invitation.error.invalidLink')}</MessageBarBody>
+          <MessageBarBody>{t('errors.code.700205')}</MessageBarBody>
         </MessageBar>
       );
     }
@@ -159,7 +158,7 @@ function AdminAnswer() {
     return (
       <>
         <LinkSummary invitation={invitation} />
-        <ErrorBar error={ownError(loadError, t)} />
+        <ErrorBar error={loadError} context="invitation" />
       </>
     );
   }
@@ -167,24 +166,16 @@ function AdminAnswer() {
 
   const accept = () =>
     answering.run(async () => {
-      try {
-        setOutcome({ kind: 'accepted', acceptance: await acceptInvitation(invitation) });
-      } catch (e) {
-        throw ownError(e, t);
-      }
+      setOutcome({ kind: 'accepted', acceptance: await acceptInvitation(invitation) });
     });
   const decline = () =>
     answering.run(async () => {
-      try {
-        await declineInvitation(invitation);
-        setOutcome({ kind: 'declined' });
-      } catch (e) {
-        throw ownError(e, t);
-      }
+      await declineInvitation(invitation);
+      setOutcome({ kind: 'declined' });
     });
 
   const joint = preview.indirectProvider !== undefined;
-  const blocked = !preview.sameCountry ? t('invitation.error.region') : null;
+  const blocked = !preview.sameCountry ? t('errors.code.700206') : null;
 
   if (outcome) {
     return (
@@ -262,7 +253,7 @@ function AdminAnswer() {
           {blocked}
         </Text>
       )}
-      <ErrorBar error={answering.error} />
+      <ErrorBar error={answering.error} context="invitation" />
       <div className={styles.actions}>
         <Button
           appearance="primary"

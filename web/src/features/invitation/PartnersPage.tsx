@@ -27,7 +27,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { useAction } from '../../components/useAction';
 import { useT } from '../../i18n/LanguageProvider';
 import { useMe } from '../../session/SessionProvider';
-import { listPartners, ownError, removeDelegatedAdmin, type CustomerPartner } from './api';
+import { listPartners, removeDelegatedAdmin, type CustomerPartner } from './api';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '900px' },
@@ -77,7 +77,7 @@ export function PartnersPage() {
 
   const body = () => {
     if (!admin) return <Text as="p">{t('invitation.partners.notAdmin')}</Text>;
-    if (loadError) return <ErrorBar error={ownError(loadError, t)} />;
+    if (loadError) return <ErrorBar error={loadError} context="invitation" />;
     if (!partners) return <Spinner label={t('shell.loading')} />;
     if (partners.length === 0) return <Text as="p">{t('invitation.partners.empty')}</Text>;
     return (
@@ -192,7 +192,7 @@ function RemoveDialog({ partner, onClose }: { partner: CustomerPartner | null; o
         if (e instanceof ApiError && e.status === 404) {
           throw new ApiError(404, '', t('invitation.partners.error.notHeld', { name: partner.name }));
         }
-        throw ownError(e, t);
+        throw e;
       }
       onClose(true);
     });
@@ -204,7 +204,7 @@ function RemoveDialog({ partner, onClose }: { partner: CustomerPartner | null; o
           <DialogTitle>{t('invitation.partners.confirm.title', { name })}</DialogTitle>
           <DialogContent>
             <Text as="p">{t('invitation.partners.confirm.body', { name })}</Text>
-            <ErrorBar error={removing.error} />
+            <ErrorBar error={removing.error} context="invitation" />
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={() => void confirm()} disabled={removing.busy}>

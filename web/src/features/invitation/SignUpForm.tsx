@@ -15,7 +15,7 @@ import { useSession } from '../../session/SessionProvider';
 import { AccountStep } from '../addCustomer/AccountStep';
 import { checkAccount, customerBody, emptyAccount, fieldOfServerError, type AccountField } from '../addCustomer/model';
 import { PasswordField } from '../signin/FormCard';
-import { ownError, signUp, type Invitation, type SignUpResult } from './api';
+import { signUp, type Invitation, type SignUpResult } from './api';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -85,7 +85,7 @@ export function SignUpForm({ invitation, onCancel, onDone }: Props) {
         result = await signUp(invitation, customerBody(account, intl.locale.slice(0, 2)), password);
       } catch (e) {
         if (e instanceof ApiError && e.code === '700409') {
-          setServerProblem({ field: 'domain', text: t('invitation.error.domainTaken') });
+          setServerProblem({ field: 'domain', text: t('addCustomer.domain.taken') });
           return;
         }
         if (e instanceof ApiError && /field 'password'/.test(e.description)) {
@@ -97,7 +97,7 @@ export function SignUpForm({ invitation, onCancel, onDone }: Props) {
           setServerProblem({ field, text: e.description });
           return;
         }
-        throw ownError(e, t);
+        throw e;
       }
       try {
         await signIn(result.adminUser.userPrincipalName, password);
@@ -180,7 +180,7 @@ export function SignUpForm({ invitation, onCancel, onDone }: Props) {
           }}
         />
       </div>
-      <ErrorBar error={submitting.error} />
+      <ErrorBar error={submitting.error} context="invitation" />
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={submitting.busy}>
           {t('invitation.signup.submit')}

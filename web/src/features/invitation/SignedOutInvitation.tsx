@@ -75,7 +75,7 @@ export function SignedOutInvitation() {
         </h1>
         {!invitation ? (
           <MessageBar intent="error" role="alert">
-            <MessageBarBody>{t('invitation.error.invalidLink')}</MessageBarBody>
+            <MessageBarBody>{t('errors.code.700205')}</MessageBarBody>
           </MessageBar>
         ) : step === 'signUp' ? (
           <SignUpForm

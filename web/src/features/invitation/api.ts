@@ -1,7 +1,7 @@
 // The customer's side of a partner's invitation link (docs/api.md, "Customer invitations"): what
 // the link says, the preview and the answer of a customer's Global admin, signing a company up
 // from the link, and the customer's partners with their delegated admin privileges.
-import { ApiError, getJson, send, type Collection } from '../../api/client';
+import { getJson, send, type Collection } from '../../api/client';
 
 /** The route of the link a partner sends: <public_url>/#/customer-invitations?invType=… */
 export const INVITATION_PATH = '/customer-invitations';
@@ -127,20 +127,4 @@ export async function removeDelegatedAdmin(partnerTenantId: string): Promise<voi
   await send(`/v1/customertenant/partners/${encodeURIComponent(partnerTenantId)}/delegatedadmin`, {
     method: 'DELETE',
   });
-}
-
-/** Codes whose meaning this page explains in its own words (the errors catalog has none). */
-const OWN_MESSAGES: Record<string, string> = {
-  '700205': 'invitation.error.invalidLink',
-  '700206': 'invitation.error.region',
-  '700409': 'invitation.error.domainTaken',
-  '900150': 'invitation.error.notAdmin',
-};
-
-/** An API error whose text this feature words itself, as one ErrorBar shows as it is. */
-export function ownError(error: unknown, t: (id: string) => string): unknown {
-  if (error instanceof ApiError && OWN_MESSAGES[error.code]) {
-    return new ApiError(error.status, '', t(OWN_MESSAGES[error.code]));
-  }
-  return error;
 }

@@ -17,13 +17,13 @@ import { useIntl } from 'react-intl';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 
 import { ApiError } from '../../api/client';
+import { ErrorBar } from '../../components/ErrorBar';
 import { useAction } from '../../components/useAction';
 import { useT } from '../../i18n/LanguageProvider';
 import { can } from '../../session/permissions';
 import { useMe } from '../../session/SessionProvider';
 import { acceptInvitation, previewInvitation, type InvitationPreview } from './api';
 import { ACCEPT_PATH, forgetInvitationToken, invitationToken, rememberInvitationToken } from './invitationToken';
-import { PartnersErrorBar } from './PartnersErrorBar';
 import { isIndirectReseller } from './programs';
 import { usePageStyles } from './ResellersPage';
 
@@ -124,7 +124,7 @@ export function AcceptPartnershipPage() {
   return (
     <section className={styles.page} aria-labelledby="accept-title">
       {title}
-      <PartnersErrorBar error={previewError} />
+      <ErrorBar error={previewError} context="partners" />
       {!preview && !previewError && <Spinner label={t('shell.loading')} />}
       {preview && (
         <>
@@ -164,7 +164,7 @@ export function AcceptPartnershipPage() {
               </MessageBar>
             ) : (
               <div className={styles.section}>
-                <PartnersErrorBar error={accepting.error} />
+                <ErrorBar error={accepting.error} context="partners" />
                 <div className={styles.toolbar}>
                   <Button
                     appearance="primary"

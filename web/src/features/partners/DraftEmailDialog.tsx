@@ -21,10 +21,10 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 
+import { ErrorBar } from '../../components/ErrorBar';
 import { useLanguage, useT } from '../../i18n/LanguageProvider';
 import type { Locale } from '../../i18n/locales';
 import type { DraftEmail } from './api';
-import { PartnersErrorBar } from './PartnersErrorBar';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -112,7 +112,7 @@ export function DraftEmailDialog({ open, title, intro, load, delegatedAdmin, onL
                 />
               </Field>
             )}
-            <PartnersErrorBar error={error} />
+            <ErrorBar error={error} context="partners" />
             <Field label={t('partners.draft.subject')}>
               <Input readOnly value={draft?.email.subject ?? ''} />
             </Field>

@@ -4,12 +4,12 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 
+import { ErrorBar } from '../../components/ErrorBar';
 import { useT } from '../../i18n/LanguageProvider';
 import { can } from '../../session/permissions';
 import { useMe } from '../../session/SessionProvider';
 import { jointInvitation, listProviders, type Partnership } from './api';
 import { DraftEmailDialog } from './DraftEmailDialog';
-import { PartnersErrorBar } from './PartnersErrorBar';
 import { nameId, PartnerTable } from './PartnerTable';
 import { isIndirectReseller } from './programs';
 import { RemovePartnershipDialog } from './RemovePartnershipDialog';
@@ -66,7 +66,7 @@ export function ProvidersPage() {
           <MessageBarBody>{t('partners.providers.removed', { name: removed })}</MessageBarBody>
         </MessageBar>
       )}
-      <PartnersErrorBar error={loadError} />
+      <ErrorBar error={loadError} context="partners" />
       {providers === null ? (
         !loadError && <Spinner label={t('shell.loading')} />
       ) : providers.length === 0 ? (

@@ -11,10 +11,10 @@ import {
   DialogTitle,
 } from '@fluentui/react-components';
 
+import { ErrorBar } from '../../components/ErrorBar';
 import { useAction } from '../../components/useAction';
 import { useT } from '../../i18n/LanguageProvider';
 import { removePartnership, type Partnership } from './api';
-import { PartnersErrorBar } from './PartnersErrorBar';
 
 interface Props {
   /** The partner to part with; null: the dialog is closed. */
@@ -45,7 +45,7 @@ export function RemovePartnershipDialog({ partner, side, onRemoved, onCancel }: 
           <DialogContent id="remove-partnership-warning">
             <p>{t(`partners.remove.warning.${side}`, { name })}</p>
             <p>{t('partners.remove.keeps')}</p>
-            <PartnersErrorBar error={removing.error} />
+            <ErrorBar error={removing.error} context="partners" />
           </DialogContent>
           <DialogActions>
             {/* No comes first: the dialog focuses its first control, and that should be the harmless answer. */}

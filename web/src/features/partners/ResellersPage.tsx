@@ -25,6 +25,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router';
 
+import { ErrorBar } from '../../components/ErrorBar';
 import { useAction } from '../../components/useAction';
 import { useT } from '../../i18n/LanguageProvider';
 import { can } from '../../session/permissions';
@@ -38,7 +39,6 @@ import {
   type PartnershipInvitation,
 } from './api';
 import { DraftEmailDialog } from './DraftEmailDialog';
-import { PartnersErrorBar } from './PartnersErrorBar';
 import { nameId, PartnerTable, useTableStyles } from './PartnerTable';
 import { isIndirectProvider } from './programs';
 import { RemovePartnershipDialog } from './RemovePartnershipDialog';
@@ -128,7 +128,7 @@ export function ResellersPage() {
           <MessageBarBody>{t('partners.resellers.removed', { name: removed })}</MessageBarBody>
         </MessageBar>
       )}
-      <PartnersErrorBar error={loadError} />
+      <ErrorBar error={loadError} context="partners" />
       {resellers === null ? (
         !loadError && <Spinner label={t('shell.loading')} />
       ) : resellers.length === 0 ? (
@@ -177,7 +177,7 @@ export function ResellersPage() {
           checked={showEnded}
           onChange={(_, d) => setShowEnded(d.checked === true)}
         />
-        <PartnersErrorBar error={revoking.error} />
+        <ErrorBar error={revoking.error} context="partners" />
         {shown !== null && shown.length === 0 && <Text as="p">{t('partners.requests.empty')}</Text>}
         {shown !== null && shown.length > 0 && (
           <div className={tableStyles.scroll}>
