@@ -29,12 +29,13 @@ namespace {
 using csphub::domain::CustomerFilterField;
 namespace pg = csphub::storage::postgres;
 
-// Columns of the list query: 25 of the customer, then 5 of the relationship.
-constexpr int kCustomerId = 0;
-constexpr int kDomain = 2;
-constexpr int kCompanyName = 4;
-constexpr int kResellerId = 25 + 2;
-constexpr int kProviderId = 25 + 3;
+// The list query's columns, as the repository reads them.
+using Col = csphub::storage::CustomerListColumn;
+constexpr int kCustomerId = Col::kId;
+constexpr int kDomain = Col::kDomain;
+constexpr int kCompanyName = Col::kCompanyName;
+constexpr int kResellerId = Col::kIndirectReseller;
+constexpr int kProviderId = Col::kIndirectProvider;
 constexpr const char* kAfterEveryChar = "\xf4\x8f\xbf\xbf";  // U+10FFFF, as the repository
 
 struct Cursor {

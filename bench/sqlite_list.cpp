@@ -7,8 +7,9 @@
 // It runs the very SQL SqliteCustomerRepository::List runs (ListSql), on a connection
 // opened as the server opens its readers (Connection::Open, read-only), with one prepared
 // statement, binding what the repository binds, LIMIT size+1 as CustomerService::List asks, and
-// reading every column of every row (sqlite3_column_text/int64, as the repository does, but
-// without building any object). One thread; pin it with taskset.
+// reading every column of every row (sqlite3_column_text, as the repository does; the columns
+// are storage::CustomerListColumn, the repository's own), but without building any object. One
+// thread; pin it with taskset.
 //
 // --skip-pages N starts at page N+1: it walks the list N pages first, taking each page's last
 // row as the cursor, as a continuation token does. --explain prints EXPLAIN QUERY PLAN and fails
@@ -32,14 +33,14 @@ namespace {
 using csphub::domain::CustomerFilterField;
 namespace sq = csphub::storage::sqlite;
 
-// Columns of the list query: 25 of the customer, then 5 of the relationship.
-constexpr int kColumns = 30;
-constexpr int kCompanyName = 4;
-constexpr int kCustomerId = 0;
-constexpr int kResellerId = 25 + 2;
-constexpr int kProviderId = 25 + 3;
-constexpr int kDomain = 2;
-bool IsIntColumn(int col) { return col == 21 || col == 23 || col == 24 || col == 29; }
+// The list query's columns, as the repository reads them (all text).
+using Col = csphub::storage::CustomerListColumn;
+constexpr int kColumns = Col::kCount;
+constexpr int kCompanyName = Col::kCompanyName;
+constexpr int kCustomerId = Col::kId;
+constexpr int kResellerId = Col::kIndirectReseller;
+constexpr int kProviderId = Col::kIndirectProvider;
+constexpr int kDomain = Col::kDomain;
 
 struct Cursor {
   std::string key, name_key, customer_id;
@@ -206,12 +207,8 @@ int main(int argc, char** argv) {
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
       ++rows;
       for (int col = 0; col < kColumns; ++col) {
-        if (IsIntColumn(col)) {
-          sink += static_cast<std::uint64_t>(sqlite3_column_int64(s, col));
-        } else {
-          const unsigned char* p = sqlite3_column_text(s, col);
-          sink += static_cast<std::uint64_t>(sqlite3_column_bytes(s, col)) + (p ? p[0] : 0);
-        }
+        const unsigned char* p = sqlite3_column_text(s, col);
+        sink += static_cast<std::uint64_t>(sqlite3_column_bytes(s, col)) + (p ? p[0] : 0);
       }
     }
     if (rc != SQLITE_DONE) q.Fail(rc);

@@ -8,12 +8,12 @@ std::string CustomerCsvHeader() {
   return "Microsoft ID,Company name,Primary domain name,Relationship,Tags\r\n";
 }
 
-void AppendCustomerCsvRow(std::string& out, const domain::CustomerView& v) {
-  AppendCsvCell(out, v.customer.id);
+void AppendCustomerCsvRow(std::string& out, const domain::CustomerSummary& c) {
+  AppendCsvCell(out, c.id);
   out += ',';
-  AppendCsvCell(out, v.customer.billing.company_name);
+  AppendCsvCell(out, c.company_name);
   out += ',';
-  AppendCsvCell(out, v.customer.domain);
+  AppendCsvCell(out, c.domain);
   out += ',';
   out += "Cloud reseller,\r\n";  // the portal's word for a reseller relationship; no tags yet
 }

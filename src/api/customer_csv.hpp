@@ -8,6 +8,6 @@
 namespace csphub::api {
 
 std::string CustomerCsvHeader();
-void AppendCustomerCsvRow(std::string& out, const domain::CustomerView& v);
+void AppendCustomerCsvRow(std::string& out, const domain::CustomerSummary& c);
 
 }  // namespace csphub::api

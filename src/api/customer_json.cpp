@@ -70,11 +70,8 @@ void WriteBillingProfile(JsonOut& j, const domain::Customer& c) {
 }
 
 void WriteCustomer(JsonOut& j, const domain::CustomerDetails& d, CustomerJsonOptions o) {
-  WriteCustomer(j, d.view, d.related, d.delegated_admin, o);
-}
-
-void WriteCustomer(JsonOut& j, const domain::CustomerView& v, bool related, bool delegated_admin,
-                   CustomerJsonOptions o) {
+  const domain::CustomerView& v = d.view;
+  const bool related = d.related, delegated_admin = d.delegated_admin;
   const domain::Customer& c = v.customer;
   j.BeginObject().Field("id", c.id).Field("commerceId", c.commerce_id);
   j.BeginObject("companyProfile");
@@ -92,6 +89,20 @@ void WriteCustomer(JsonOut& j, const domain::CustomerView& v, bool related, bool
         .Field("password", o.created->admin_password)
         .EndObject();
   }
+  WriteSelfLink(j, {"/customers/", c.id});
+  j.Attributes("Customer").EndObject();
+}
+
+void WriteCustomerListItem(JsonOut& j, const domain::CustomerSummary& c) {
+  j.BeginObject().Field("id", c.id).Field("commerceId", c.commerce_id);
+  j.BeginObject("companyProfile")
+      .Field("tenantId", c.id)
+      .Field("domain", c.domain)
+      .Field("companyName", c.company_name);
+  WriteSelfLink(j, {"/customers/", c.id, "/profiles/company"});
+  j.Attributes("CustomerCompanyProfile").EndObject();
+  j.Field("relationshipToPartner", "reseller");  // a listed customer is related
+  if (!c.indirect_reseller_id.empty()) j.Field("associatedPartnerId", c.indirect_reseller_id);
   WriteSelfLink(j, {"/customers/", c.id});
   j.Attributes("Customer").EndObject();
 }

@@ -20,11 +20,13 @@ void WriteSelfLink(JsonOut& j, std::initializer_list<std::string_view> uri);
 void WriteCompanyProfile(JsonOut& j, const domain::Customer& c, bool with_contact);
 // The members of a billing profile, with its etag in attributes.
 void WriteBillingProfile(JsonOut& j, const domain::Customer& c);
+// The whole customer (GET /v1/customers/{id}, create, PATCH): with its billing profile.
 void WriteCustomer(JsonOut& j, const domain::CustomerDetails& d, CustomerJsonOptions o = {});
-// The same from a view and the flags, so a list writes its items without copying them into
-// CustomerDetails.
-void WriteCustomer(JsonOut& j, const domain::CustomerView& v, bool related, bool delegated_admin,
-                   CustomerJsonOptions o = {});
+// An item of the customer list (GET /v1/customers), in the shape of Partner Center's documented
+// list response: id, commerceId, the company profile without contact details,
+// relationshipToPartner, associatedPartnerId when set (ours: the provider's view needs it),
+// links and attributes. No billing profile: that is GET by ID's and profiles/billing's.
+void WriteCustomerListItem(JsonOut& j, const domain::CustomerSummary& c);
 std::string CustomerBody(const domain::CustomerDetails& d, CustomerJsonOptions o = {});
 
 // A billing profile from its JSON (create and PUT): the contact's names may come on the

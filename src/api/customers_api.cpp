@@ -35,7 +35,7 @@ http::Response ListCustomers(Services& s, http::Request& req) {
   return Json(200, Collection(
                        page->items.size(),
                        [&](JsonOut& j) {
-                         for (const auto& v : page->items) WriteCustomer(j, v, true, false);
+                         for (const auto& c : page->items) WriteCustomerListItem(j, c);
                        },
                        "/customers?seekOperation=Next", page->continuation));
 }

@@ -21,9 +21,8 @@ void AddPartnerOptions(CLI::App& cmd, PartnerOptions& o) {
   cmd.add_option("--partner", o.partner, "Acting partner's tenant ID")->required();
 }
 
-void PrintCustomerLine(const domain::CustomerView& v) {
-  std::printf("%s  %-40s  %s\n", v.customer.id.c_str(), v.customer.billing.company_name.c_str(),
-              v.customer.domain.c_str());
+void PrintCustomerLine(const domain::CustomerSummary& c) {
+  std::printf("%s  %-40s  %s\n", c.id.c_str(), c.company_name.c_str(), c.domain.c_str());
 }
 
 void AddList(CLI::App& customers) {
@@ -50,11 +49,11 @@ void AddList(CLI::App& customers) {
     j.BeginArray();
     while (true) {
       auto page = OrFail(a->customers().List(ctx, req));
-      for (const auto& v : page.items) {
+      for (const auto& c : page.items) {
         if (Json(o->common)) {
-          api::WriteCustomer(j, {v, true, false});
+          api::WriteCustomerListItem(j, c);  // as GET /v1/customers lists it
         } else {
-          PrintCustomerLine(v);
+          PrintCustomerLine(c);
         }
       }
       if (!*all || page.continuation.empty()) {
@@ -137,7 +136,7 @@ void AddExport(CLI::App& customers) {
     out << api::CustomerCsvHeader();
     std::size_t rows = 0;
     Status st = a->customers().Export(PartnerAdminContext(o->partner),
-                                      [&](const std::vector<domain::CustomerView>& page) {
+                                      [&](const std::vector<domain::CustomerSummary>& page) {
                                         std::string chunk;
                                         for (const auto& v : page)
                                           api::AppendCustomerCsvRow(chunk, v);

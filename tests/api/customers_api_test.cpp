@@ -1,7 +1,11 @@
 // /v1/customers over real sockets after creation: list (paging, filters), read, billing profile
 // with ETags, removal, delegated admin, visibility, the demo customers.
 #include <gtest/gtest.h>
+#include <rapidjson/document.h>
+#include <rapidjson/pointer.h>
 
+#include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -11,6 +15,42 @@ namespace csphub::testing {
 namespace {
 
 class CustomersApiTest : public CustomersApiBase {};
+
+// The member names of the object at `pointer` in `body` (empty if there is none).
+std::set<std::string> MembersOf(const std::string& body, const std::string& pointer) {
+  rapidjson::Document d;
+  d.Parse(body.c_str());
+  std::set<std::string> out;
+  if (d.HasParseError()) return out;
+  const rapidjson::Value* v = rapidjson::Pointer(pointer.c_str()).Get(d);
+  if (v == nullptr || !v->IsObject()) return out;
+  for (const auto& m : v->GetObject()) out.insert(m.name.GetString());
+  return out;
+}
+
+// A list item is Partner Center's documented list item ("Get a list of customers"): no billing
+// profile, no contact details; associatedPartnerId is ours (the provider's view shows it).
+void ExpectListItem(const std::string& body, const std::string& item, const std::string& id,
+                    const std::string& reseller_id) {
+  std::set<std::string> members = {"id",    "commerceId", "companyProfile", "relationshipToPartner",
+                                   "links", "attributes"};
+  if (!reseller_id.empty()) members.insert("associatedPartnerId");
+  EXPECT_EQ(MembersOf(body, item), members) << body;
+  EXPECT_EQ(JsonField(body, item + "/id"), id);
+  EXPECT_FALSE(JsonField(body, item + "/commerceId").empty());
+  EXPECT_EQ(MembersOf(body, item + "/companyProfile"),
+            (std::set<std::string>{"tenantId", "domain", "companyName", "links", "attributes"}));
+  EXPECT_EQ(JsonField(body, item + "/companyProfile/tenantId"), id);
+  EXPECT_EQ(JsonField(body, item + "/companyProfile/links/self/uri"),
+            "/customers/" + id + "/profiles/company");
+  EXPECT_EQ(JsonField(body, item + "/companyProfile/attributes/objectType"),
+            "CustomerCompanyProfile");
+  EXPECT_EQ(JsonField(body, item + "/relationshipToPartner"), "reseller");
+  EXPECT_EQ(JsonField(body, item + "/associatedPartnerId"), reseller_id);
+  EXPECT_EQ(JsonField(body, item + "/links/self/uri"), "/customers/" + id);
+  EXPECT_EQ(JsonField(body, item + "/links/self/method"), "GET");
+  EXPECT_EQ(JsonField(body, item + "/attributes/objectType"), "Customer");
+}
 
 TEST_F(CustomersApiTest, ListPagesWithContinuationTokensInNameOrder) {
   const std::vector<std::string> names = {"Delta Co Ltd", "alpha Corp", "Echo Corp", "Bravo Corp",
@@ -46,6 +86,55 @@ TEST_F(CustomersApiTest, ListPagesWithContinuationTokensInNameOrder) {
       server_.Get(direct_, "/v1/customers?seekOperation=Next", {{"MS-ContinuationToken", "%%%"}});
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, 400);
+}
+
+TEST_F(CustomersApiTest, ListItemsHavePartnerCentersListShapeAndGetByIdTheWholeCustomer) {
+  CustomerFields f = Named("shapeco", "Shape Co");
+  f.associated_partner_id = DemoOf(kReseller).tenant_id;
+  const std::string id = Create(provider_, f);
+  ASSERT_FALSE(id.empty());
+  const std::string filter = R"({"Field":"IndirectReseller","Value":")" +
+                             DemoOf(kReseller).tenant_id + R"(","Operator":"starts_with"})";
+  const std::string query = "/v1/customers?filter=" + httplib::detail::encode_query_param(filter);
+  // The provider's list, a page at a time: the first page and the seekOperation=Next pages.
+  std::vector<std::string> ids;
+  auto page = server_.Get(provider_, query + "&size=1");
+  for (int guard = 0; page && guard < 10; ++guard) {
+    ASSERT_EQ(page->status, 200) << page->body;
+    ASSERT_EQ(JsonField(page->body, "/totalCount"), "1");
+    ids.push_back(JsonField(page->body, "/items/0/id"));
+    ExpectListItem(page->body, "/items/0", ids.back(), DemoOf(kReseller).tenant_id);
+    EXPECT_EQ(page->body.find("billingProfile"), std::string::npos) << page->body;
+    const std::string token = JsonField(page->body, "/continuationToken");
+    if (token.empty()) break;
+    page = server_.Get(provider_, "/v1/customers?seekOperation=Next",
+                       {{"MS-ContinuationToken", token}});
+  }
+  EXPECT_EQ(ids.size(), 3u);  // ours and the two demo customers made for that reseller
+  EXPECT_NE(std::find(ids.begin(), ids.end(), id), ids.end());
+  // The reseller's own list: no associated partner on its side.
+  auto theirs = server_.Get(reseller_, "/v1/customers?size=500");
+  ASSERT_TRUE(theirs);
+  ASSERT_EQ(theirs->status, 200) << theirs->body;
+  const int n = std::stoi(JsonField(theirs->body, "/totalCount"));
+  ASSERT_GT(n, 0);
+  for (int i = 0; i < n; ++i) {
+    const std::string item = "/items/" + std::to_string(i);
+    ExpectListItem(theirs->body, item, JsonField(theirs->body, item + "/id"), "");
+  }
+  // GET by ID is still the whole customer: the billing profile with its address, the company
+  // profile, allowDelegatedAccess.
+  auto one = server_.Get(provider_, "/v1/customers/" + id);
+  ASSERT_TRUE(one);
+  ASSERT_EQ(one->status, 200) << one->body;
+  EXPECT_EQ(JsonField(one->body, "/billingProfile/companyName"), "Shape Co");
+  EXPECT_EQ(JsonField(one->body, "/billingProfile/email"), f.email);
+  EXPECT_EQ(JsonField(one->body, "/billingProfile/defaultAddress/city"), "Redmond");
+  EXPECT_EQ(JsonField(one->body, "/billingProfile/attributes/objectType"),
+            "CustomerBillingProfile");
+  EXPECT_EQ(JsonField(one->body, "/companyProfile/domain").rfind("shapeco.", 0), 0u);
+  EXPECT_EQ(JsonField(one->body, "/associatedPartnerId"), DemoOf(kReseller).tenant_id);
+  EXPECT_FALSE(JsonField(one->body, "/allowDelegatedAccess").empty());
 }
 
 TEST_F(CustomersApiTest, FiltersArePrefixMatchesIgnoringCase) {

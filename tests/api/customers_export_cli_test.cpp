@@ -131,8 +131,16 @@ TEST_F(CustomersExportCliTest, CliCreatesListsGetsAndExports) {
 
   const std::string listed = Cli("customers list --output json --all");
   EXPECT_NE(listed.find("\"id\":\"" + id + "\""), std::string::npos) << listed;
+  // Items as GET /v1/customers lists them: the company profile, no billing profile.
+  EXPECT_EQ(JsonField(listed, "/0/companyProfile/companyName"), "Alpine Ski House") << listed;
+  EXPECT_EQ(JsonField(listed, "/0/attributes/objectType"), "Customer");
+  EXPECT_EQ(listed.find("billingProfile"), std::string::npos) << listed;
+  const std::string lines = Cli("customers list --all");
+  EXPECT_NE(lines.find(id + "  Cli Test Corp"), std::string::npos) << lines;
+  EXPECT_NE(lines.find("clitest.onmicrosoft.com"), std::string::npos) << lines;
   const std::string shown = Cli("customers get --output json " + id);
   EXPECT_EQ(JsonField(shown, "/companyProfile/domain"), "clitest.onmicrosoft.com");
+  EXPECT_EQ(JsonField(shown, "/billingProfile/companyName"), "Cli Test Corp");
   const std::string csv = Cli("customers export");
   EXPECT_NE(csv.find(id + ",Cli Test Corp,clitest.onmicrosoft.com"), std::string::npos) << csv;
 

@@ -14,7 +14,8 @@ Result<CustomerPage> CustomerService::ExportPage(const CallContext& ctx,
 }
 
 Status CustomerService::Export(
-    const CallContext& ctx, const std::function<Status(const std::vector<CustomerView>&)>& sink) {
+    const CallContext& ctx,
+    const std::function<Status(const std::vector<CustomerSummary>&)>& sink) {
   std::string continuation;
   do {
     ASSIGN_OR_RETURN(CustomerPage page, ExportPage(ctx, continuation));

@@ -37,8 +37,8 @@ class CustomerRepository {
                                        const std::string& customer_id) = 0;
   virtual Result<std::vector<CustomerRelationship>> RelationshipsOf(
       const std::string& customer_id) = 0;
-  // One page in the query's order, each with the partner's relationship; keyset paging.
-  virtual Result<std::vector<CustomerView>> List(const CustomerListQuery& q) = 0;
+  // One page in the query's order, each customer as the list shows it; keyset paging.
+  virtual Result<std::vector<CustomerSummary>> List(const CustomerListQuery& q) = 0;
 
   // Delegated admin privileges (DAP), a grant of its own (reference §3.3).
   virtual Status GrantDelegatedAdmin(const std::string& partner_tenant_id,

@@ -36,26 +36,26 @@ std::string BillingJson(const BillingProfile& b) {
 
 std::string FieldCode(CustomerFilterField f) { return std::to_string(static_cast<int>(f)); }
 
-std::string EncodeContinuation(const CustomerListRequest& req, int size, const CustomerView& last) {
+std::string EncodeContinuation(const CustomerListRequest& req, int size,
+                               const CustomerSummary& last) {
   std::string key;
   switch (req.field) {
     case CustomerFilterField::kNone:
     case CustomerFilterField::kCompanyName:
-      key = FoldCase(last.customer.billing.company_name);
+      key = FoldCase(last.company_name);
       break;
     case CustomerFilterField::kDomain:
-      key = last.customer.domain;
+      key = last.domain;
       break;
     case CustomerFilterField::kIndirectReseller:
-      key = last.relationship.indirect_reseller_id;
+      key = last.indirect_reseller_id;
       break;
     case CustomerFilterField::kIndirectCloudSolutionProvider:
-      key = last.relationship.indirect_provider_id;
+      key = last.indirect_provider_id;
       break;
   }
   const std::string text = FieldCode(req.field) + kSep + req.value + kSep + std::to_string(size) +
-                           kSep + key + kSep + FoldCase(last.customer.billing.company_name) + kSep +
-                           last.customer.id;
+                           kSep + key + kSep + FoldCase(last.company_name) + kSep + last.id;
   return Base64UrlEncode(text);
 }
 

@@ -86,9 +86,12 @@ constexpr const char* kRelationshipsOf =
 // costs what page 1 costs (with a second lower bound, `key >= prefix`, SQLite 3.40 starts at the
 // prefix and filters every earlier row out one by one). PostgreSQL has the same indexes, and
 // its text columns collate "C" (byte order), so the orders and ranges are the same on both.
-#define CSPHUB_LIST_FROM                                                     \
-  "SELECT " CSPHUB_CUSTOMER_COLUMNS ", " CSPHUB_RELATIONSHIP_COLUMNS         \
-  " FROM customer_relationships r JOIN customers c ON c.id = r.customer_id " \
+// Each row is what the list shows of a customer (PC's list item, no billing profile), in
+// CustomerListColumn's order: a narrow row read into a CustomerSummary.
+#define CSPHUB_LIST_FROM                                                           \
+  "SELECT c.id, c.commerce_id, c.domain, c.company_name, r.indirect_reseller_id, " \
+  "r.indirect_provider_id "                                                        \
+  "FROM customer_relationships r JOIN customers c ON c.id = r.customer_id "        \
   "WHERE r.partner_tenant_id = ?1 "
 constexpr const char* kListByName = CSPHUB_LIST_FROM
     "AND (r.name_key, r.customer_id) > (?2, ?3) AND r.name_key < ?5 "
@@ -343,7 +346,7 @@ const char* SqlCustomerRepository<B>::ListSql(CustomerFilterField field) {
 }
 
 template <typename B>
-Result<std::vector<domain::CustomerView>> SqlCustomerRepository<B>::List(
+Result<std::vector<domain::CustomerSummary>> SqlCustomerRepository<B>::List(
     const domain::CustomerListQuery& q) {
   Statement s = c_.Prepare(ListSql(q.field));
   // The reseller/provider orders skip rows without one ('' sorts first).
@@ -359,11 +362,17 @@ Result<std::vector<domain::CustomerView>> SqlCustomerRepository<B>::List(
   s.Bind(4, q.limit);
   s.Bind(5, q.value + B::kAfterEveryChar);
   s.Bind(6, from.name_key);
-  std::vector<domain::CustomerView> out;
-  out.reserve(static_cast<std::size_t>(std::max(q.limit, 0)));  // no moves of 25 strings a row
+  using Col = CustomerListColumn;
+  std::vector<domain::CustomerSummary> out;
+  out.reserve(static_cast<std::size_t>(std::max(q.limit, 0)));  // no moves as it grows
   while (s.Step()) {
-    domain::CustomerView v{ReadCustomer(s), ReadRelationship(s, kCustomerColumns)};
-    out.push_back(std::move(v));
+    domain::CustomerSummary& c = out.emplace_back();  // read in place: no copy of the row
+    c.id = s.Text(Col::kId);
+    c.commerce_id = s.Text(Col::kCommerceId);
+    c.domain = s.Text(Col::kDomain);
+    c.company_name = s.Text(Col::kCompanyName);
+    c.indirect_reseller_id = s.Text(Col::kIndirectReseller);
+    c.indirect_provider_id = s.Text(Col::kIndirectProvider);
   }
   RETURN_IF_ERROR(s.status());
   return out;

@@ -117,6 +117,19 @@ class SqlIdempotencyRepository final : public domain::IdempotencyRepository {
   Connection& c_;
 };
 
+// The columns of a customer list row (SqlCustomerRepository::ListSql), in this order, all text:
+// a domain::CustomerSummary. List() reads them by these indexes, and so do the raw baselines
+// (bench/sqlite_list.cpp, bench/pg_list.cpp), so that they read what csphub reads.
+struct CustomerListColumn {
+  static constexpr int kId = 0;
+  static constexpr int kCommerceId = 1;
+  static constexpr int kDomain = 2;
+  static constexpr int kCompanyName = 3;
+  static constexpr int kIndirectReseller = 4;
+  static constexpr int kIndirectProvider = 5;
+  static constexpr int kCount = 6;
+};
+
 template <typename B>
 class SqlCustomerRepository final : public domain::CustomerRepository {
  public:
@@ -137,7 +150,7 @@ class SqlCustomerRepository final : public domain::CustomerRepository {
   Result<bool> HadRelationship(const std::string& partner, const std::string& customer) override;
   Result<std::vector<domain::CustomerRelationship>> RelationshipsOf(
       const std::string& customer) override;
-  Result<std::vector<domain::CustomerView>> List(const domain::CustomerListQuery& q) override;
+  Result<std::vector<domain::CustomerSummary>> List(const domain::CustomerListQuery& q) override;
   Status GrantDelegatedAdmin(const std::string& partner, const std::string& customer,
                              TimePoint when) override;
   Status RevokeDelegatedAdmin(const std::string& partner, const std::string& customer) override;
@@ -145,8 +158,9 @@ class SqlCustomerRepository final : public domain::CustomerRepository {
   Result<std::vector<std::string>> DelegatedAdminPartnersOf(const std::string& customer) override;
 
   // The customer list's keyset query in `field`'s order (the one List() runs;
-  // bench/sqlite_list.cpp runs it raw). ?1 partner, ?2 cursor key, ?3 cursor customer ID,
-  // ?4 limit, ?5 the end of the prefix range, ?6 cursor name key.
+  // bench/sqlite_list.cpp and bench/pg_list.cpp run it raw). ?1 partner, ?2 cursor key,
+  // ?3 cursor customer ID, ?4 limit, ?5 the end of the prefix range, ?6 cursor name key.
+  // Its rows are CustomerListColumn's columns.
   static const char* ListSql(domain::CustomerFilterField field);
   // The one statement of GetRelated() (?1 partner, ?2 customer), for the raw baseline of
   // GET /v1/customers/{id} (bench/pg_get.cpp).

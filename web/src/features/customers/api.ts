@@ -2,10 +2,14 @@
 import { getJson, send, type Collection } from '../../api/client';
 import type { Locale } from '../../i18n/locales';
 
+/**
+ * What the portal reads of a customer: a list item of GET /v1/customers (Partner Center's list
+ * shape, no billing profile) or GET /v1/customers/{id}. The billing profile is read on its own
+ * (profiles/billing, with its ETag).
+ */
 export interface Customer {
   id: string;
   companyProfile: { tenantId: string; domain: string; companyName: string };
-  billingProfile: { companyName: string; email?: string };
   relationshipToPartner: string;
   associatedPartnerId?: string;
 }
