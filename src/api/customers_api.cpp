@@ -37,7 +37,7 @@ http::Response ListCustomers(Services& s, http::Request& req) {
                        [&](JsonOut& j) {
                          for (const auto& c : page->items) WriteCustomerListItem(j, c);
                        },
-                       "/customers?seekOperation=Next", page->continuation));
+                       "/customers?seekOperation=Next", page->continuation, 768));
 }
 
 http::Response GetCustomer(Services& s, http::Request& req) {
