@@ -17,13 +17,12 @@ import { Fragment, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router';
 
+import { PHONE } from '../../components/layout';
 import { useT } from '../../i18n/LanguageProvider';
 import { can } from '../../session/permissions';
 import { useMe } from '../../session/SessionProvider';
 import type { AuditRecord } from './api';
 import { actorOf, operationName, pretty, resourceName, statusName } from './labels';
-
-const PHONE = '@media (max-width: 640px)';
 
 const useStyles = makeStyles({
   expander: { width: '48px' },

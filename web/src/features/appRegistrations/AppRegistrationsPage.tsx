@@ -22,11 +22,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 
 import { ErrorBar } from '../../components/ErrorBar';
+import { PHONE } from '../../components/layout';
 import { useT } from '../../i18n/LanguageProvider';
 import { listApps, type AppRegistration } from './api';
 import { DeleteAppDialog, RegisterAppDialog, RotateSecretDialog } from './AppDialogs';
-
-const PHONE = '@media (max-width: 640px)';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },

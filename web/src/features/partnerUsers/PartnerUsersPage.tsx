@@ -28,6 +28,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 
 import { ErrorBar } from '../../components/ErrorBar';
+import { PHONE } from '../../components/layout';
 import { useT } from '../../i18n/LanguageProvider';
 import { can } from '../../session/permissions';
 import { useMe } from '../../session/SessionProvider';
@@ -35,8 +36,6 @@ import { tenantOf } from '../../session/session';
 import { AddUserDialog } from './AddUserDialog';
 import { listUsers, type PartnerUser } from './api';
 import { UserDialog, type UserAction } from './UserDialogs';
-
-const PHONE = '@media (max-width: 640px)';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },

@@ -14,10 +14,9 @@ import {
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 
+import { PHONE } from '../../components/layout';
 import { useT } from '../../i18n/LanguageProvider';
 import type { Partnership } from './api';
-
-const PHONE = '@media (max-width: 640px)';
 
 export const useTableStyles = makeStyles({
   scroll: { overflowX: 'auto', maxWidth: '100%' },
