@@ -10,6 +10,7 @@ import { useIntl } from 'react-intl';
 
 import { toCsv } from '../../components/csv';
 import { ErrorBar } from '../../components/ErrorBar';
+import { useListPageStyles } from '../../components/layout';
 import { saveFile } from '../../components/saveFile';
 import { useT } from '../../i18n/LanguageProvider';
 import { MAX_DAYS_BACK, RESOURCE_TYPES, type AuditRecord, type FilterField, type LogQuery } from './api';
@@ -23,7 +24,6 @@ const DEFAULT_PAGE_SIZE = 50;
 const DEFAULT_DAYS = 30;
 
 const useStyles = makeStyles({
-  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
   // Long IDs and dates wrap rather than widen the page past a phone's width.
   field: { minWidth: '0', maxWidth: '100%' },
@@ -46,7 +46,7 @@ function toQuery(form: Form): LogQuery | null {
 }
 
 export function ActivityLogPage() {
-  const styles = useStyles();
+  const styles = { ...useListPageStyles(), ...useStyles() };
   const t = useT();
   const intl = useIntl();
   const earliest = localDay(MAX_DAYS_BACK - 1);

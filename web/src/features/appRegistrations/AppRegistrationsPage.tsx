@@ -5,11 +5,7 @@ import {
   Button,
   Caption1,
   Spinner,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   Title2,
@@ -22,25 +18,20 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 
 import { ErrorBar } from '../../components/ErrorBar';
+import { useListPageStyles } from '../../components/layout';
+import { ListTable } from '../../components/ListTable';
 import { useT } from '../../i18n/LanguageProvider';
 import { listApps, type AppRegistration } from './api';
 import { DeleteAppDialog, RegisterAppDialog, RotateSecretDialog } from './AppDialogs';
 
-const PHONE = '@media (max-width: 640px)';
-
 const useStyles = makeStyles({
-  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
-  cell: { overflowWrap: 'anywhere' },
-  stack: { display: 'flex', flexDirection: 'column' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  wide: { [PHONE]: { display: 'none' } },
 });
 
 type Dialog = { kind: 'register' } | { kind: 'rotate' | 'delete'; app: AppRegistration };
 
 export function AppRegistrationsPage() {
-  const styles = useStyles();
+  const styles = { ...useListPageStyles(), ...useStyles() };
   const t = useT();
   const intl = useIntl();
   const [apps, setApps] = useState<AppRegistration[] | null>(null);
@@ -103,58 +94,56 @@ export function AppRegistrationsPage() {
       ) : apps.length === 0 ? (
         <Text role="status">{t('appRegistrations.empty')}</Text>
       ) : (
-        <Table aria-label={t('appRegistrations.table.label')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('appRegistrations.table.app')}</TableHeaderCell>
-              <TableHeaderCell className={styles.wide}>{t('appRegistrations.table.roles')}</TableHeaderCell>
-              <TableHeaderCell className={styles.wide}>{t('appRegistrations.table.created')}</TableHeaderCell>
-              <TableHeaderCell>{t('appRegistrations.table.rotated')}</TableHeaderCell>
-              <TableHeaderCell>{t('appRegistrations.table.actions')}</TableHeaderCell>
+        <ListTable
+          label={t('appRegistrations.table.label')}
+          columns={[
+            { label: t('appRegistrations.table.app') },
+            { label: t('appRegistrations.table.roles'), wide: true },
+            { label: t('appRegistrations.table.created'), wide: true },
+            { label: t('appRegistrations.table.rotated') },
+            { label: t('appRegistrations.table.actions') },
+          ]}
+        >
+          {apps.map((a) => (
+            <TableRow key={a.clientId}>
+              <TableCell className={styles.cell}>
+                <span className={styles.stack}>
+                  <Text weight="semibold">{a.displayName}</Text>
+                  <Caption1>{a.clientId}</Caption1>
+                </span>
+              </TableCell>
+              <TableCell className={mergeClasses(styles.cell, styles.wide)}>
+                {intl.formatList(a.roles.map((r) => t(`partnerUsers.role.${r}`)))}
+              </TableCell>
+              <TableCell className={styles.wide}>{date(a.createdDateTime)}</TableCell>
+              <TableCell>{date(a.secretRotatedDateTime)}</TableCell>
+              <TableCell>
+                <div className={styles.actions}>
+                  <Button
+                    ref={(el) => {
+                      if (el) rotateButtons.current.set(a.clientId, el as HTMLButtonElement);
+                      else rotateButtons.current.delete(a.clientId);
+                    }}
+                    aria-label={t('appRegistrations.rotateFor', { name: a.displayName })}
+                    onClick={() => open({ kind: 'rotate', app: a }, rotateButtons.current.get(a.clientId) ?? null)}
+                  >
+                    {t('appRegistrations.rotate')}
+                  </Button>
+                  <Button
+                    ref={(el) => {
+                      if (el) deleteButtons.current.set(a.clientId, el as HTMLButtonElement);
+                      else deleteButtons.current.delete(a.clientId);
+                    }}
+                    aria-label={t('appRegistrations.deleteFor', { name: a.displayName })}
+                    onClick={() => open({ kind: 'delete', app: a }, deleteButtons.current.get(a.clientId) ?? null)}
+                  >
+                    {t('appRegistrations.delete')}
+                  </Button>
+                </div>
+              </TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {apps.map((a) => (
-              <TableRow key={a.clientId}>
-                <TableCell className={styles.cell}>
-                  <span className={styles.stack}>
-                    <Text weight="semibold">{a.displayName}</Text>
-                    <Caption1>{a.clientId}</Caption1>
-                  </span>
-                </TableCell>
-                <TableCell className={mergeClasses(styles.cell, styles.wide)}>
-                  {intl.formatList(a.roles.map((r) => t(`partnerUsers.role.${r}`)))}
-                </TableCell>
-                <TableCell className={styles.wide}>{date(a.createdDateTime)}</TableCell>
-                <TableCell>{date(a.secretRotatedDateTime)}</TableCell>
-                <TableCell>
-                  <div className={styles.actions}>
-                    <Button
-                      ref={(el) => {
-                        if (el) rotateButtons.current.set(a.clientId, el as HTMLButtonElement);
-                        else rotateButtons.current.delete(a.clientId);
-                      }}
-                      aria-label={t('appRegistrations.rotateFor', { name: a.displayName })}
-                      onClick={() => open({ kind: 'rotate', app: a }, rotateButtons.current.get(a.clientId) ?? null)}
-                    >
-                      {t('appRegistrations.rotate')}
-                    </Button>
-                    <Button
-                      ref={(el) => {
-                        if (el) deleteButtons.current.set(a.clientId, el as HTMLButtonElement);
-                        else deleteButtons.current.delete(a.clientId);
-                      }}
-                      aria-label={t('appRegistrations.deleteFor', { name: a.displayName })}
-                      onClick={() => open({ kind: 'delete', app: a }, deleteButtons.current.get(a.clientId) ?? null)}
-                    >
-                      {t('appRegistrations.delete')}
-                    </Button>
-                  </div>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </ListTable>
       )}
       {dialog?.kind === 'register' && (
         <RegisterAppDialog key={dialogKey} open={dialogOpen} onChanged={load} onClose={close} />

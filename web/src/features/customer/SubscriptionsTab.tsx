@@ -1,25 +1,14 @@
 // The customer's subscriptions: offer, quantity, status, reseller of record; Export (a CSV made
 // here from the list, which the API does not export) and Add subscription (the wizard's line
 // editor, then one order).
-import {
-  Button,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Spinner, TableCell, TableRow, Text } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-
 import { Link as RouterLink } from 'react-router';
 
 import { ErrorBar } from '../../components/ErrorBar';
 import { toCsv } from '../../components/csv';
+import { useListPageStyles } from '../../components/layout';
+import { ListTable } from '../../components/ListTable';
 import { saveFile } from '../../components/saveFile';
 import { useT } from '../../i18n/LanguageProvider';
 import { can } from '../../session/permissions';
@@ -28,13 +17,8 @@ import type { Customer } from '../customers/api';
 import { AddSubscription } from './AddSubscription';
 import { listSubscriptions, type Subscription } from './api';
 
-const useStyles = makeStyles({
-  toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
-  cell: { overflowWrap: 'anywhere' },
-});
-
 export function SubscriptionsTab({ customer }: { customer: Customer }) {
-  const styles = useStyles();
+  const styles = useListPageStyles();
   const t = useT();
   const me = useMe();
   const [subscriptions, setSubscriptions] = useState<Subscription[] | null>(null);
@@ -96,30 +80,28 @@ export function SubscriptionsTab({ customer }: { customer: Customer }) {
       {subscriptions.length === 0 ? (
         <Text>{t('customer.subscriptions.empty')}</Text>
       ) : (
-        <Table aria-label={t('customer.tab.subscriptions')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('customer.subscriptions.offer')}</TableHeaderCell>
-              <TableHeaderCell>{t('customer.subscriptions.quantity')}</TableHeaderCell>
-              <TableHeaderCell>{t('customer.subscriptions.status')}</TableHeaderCell>
-              <TableHeaderCell>{t('customer.subscriptions.reseller')}</TableHeaderCell>
+        <ListTable
+          label={t('customer.tab.subscriptions')}
+          columns={[
+            { label: t('customer.subscriptions.offer') },
+            { label: t('customer.subscriptions.quantity') },
+            { label: t('customer.subscriptions.status') },
+            { label: t('customer.subscriptions.reseller') },
+          ]}
+        >
+          {subscriptions.map((s) => (
+            <TableRow key={s.id}>
+              <TableCell className={styles.cell}>
+                <RouterLink to={`/customers/${customer.id}/subscriptions/${s.id}`}>
+                  {s.friendlyName || s.offerName}
+                </RouterLink>
+              </TableCell>
+              <TableCell>{s.quantity}</TableCell>
+              <TableCell>{status(s)}</TableCell>
+              <TableCell>{s.partnerId ?? t('customer.subscriptions.noReseller')}</TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {subscriptions.map((s) => (
-              <TableRow key={s.id}>
-                <TableCell className={styles.cell}>
-                  <RouterLink to={`/customers/${customer.id}/subscriptions/${s.id}`}>
-                    {s.friendlyName || s.offerName}
-                  </RouterLink>
-                </TableCell>
-                <TableCell>{s.quantity}</TableCell>
-                <TableCell>{status(s)}</TableCell>
-                <TableCell>{s.partnerId ?? t('customer.subscriptions.noReseller')}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </ListTable>
       )}
     </>
   );

@@ -8,11 +8,7 @@ import {
   MessageBar,
   MessageBarBody,
   Subtitle2,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   makeStyles,
@@ -25,6 +21,8 @@ import { ApiError } from '../../api/client';
 import { CountrySelect } from '../../components/CountrySelect';
 import { toCsv } from '../../components/csv';
 import { ErrorBar } from '../../components/ErrorBar';
+import { useListPageStyles } from '../../components/layout';
+import { ListTable } from '../../components/ListTable';
 import { saveFile } from '../../components/saveFile';
 import { useAction } from '../../components/useAction';
 import { useT } from '../../i18n/LanguageProvider';
@@ -49,7 +47,6 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
   file: { maxWidth: '100%' },
   results: { alignSelf: 'stretch', overflowX: 'auto' },
-  cell: { overflowWrap: 'anywhere' },
   // At phone width the names give way to what matters: display name, email, result.
   optional: { '@media (max-width: 600px)': { display: 'none' } },
   created: { color: tokens.colorPaletteGreenForeground1, overflowWrap: 'anywhere' },
@@ -65,7 +62,7 @@ interface Props {
 }
 
 export function UploadUsers({ customerId, country, onImported, onClose }: Props) {
-  const styles = useStyles();
+  const styles = { ...useListPageStyles(), ...useStyles() };
   const t = useT();
   const [file, setFile] = useState<File | null>(null);
   const [missingFile, setMissingFile] = useState(false);
@@ -118,36 +115,29 @@ export function UploadUsers({ customerId, country, onImported, onClose }: Props)
         </Subtitle2>
         <Text role="status">{t('customer.upload.summary', { created: result.created, failed: result.failed })}</Text>
         <div className={styles.results}>
-          <Table aria-label={t('customer.upload.results')} size="small">
-            <TableHeader>
-              <TableRow>
-                {header.map((h, i) => (
-                  <TableHeaderCell key={i} className={optional.has(i) ? styles.optional : undefined}>
-                    {h}
-                  </TableHeaderCell>
-                ))}
+          <ListTable
+            label={t('customer.upload.results')}
+            size="small"
+            columns={header.map((h, i) => ({ label: h, className: optional.has(i) ? styles.optional : undefined }))}
+          >
+            {rows.map((row, r) => (
+              <TableRow key={r}>
+                {row.map((cell, i) =>
+                  i === statusAt ? (
+                    <TableCell key={i} className={cell === CREATED ? styles.created : styles.failed}>
+                      {cell === CREATED
+                        ? t('customer.upload.rowCreated')
+                        : t('customer.upload.rowFailed', { reason: cell })}
+                    </TableCell>
+                  ) : (
+                    <TableCell key={i} className={mergeClasses(styles.cell, optional.has(i) && styles.optional)}>
+                      {cell}
+                    </TableCell>
+                  ),
+                )}
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((row, r) => (
-                <TableRow key={r}>
-                  {row.map((cell, i) =>
-                    i === statusAt ? (
-                      <TableCell key={i} className={cell === CREATED ? styles.created : styles.failed}>
-                        {cell === CREATED
-                          ? t('customer.upload.rowCreated')
-                          : t('customer.upload.rowFailed', { reason: cell })}
-                      </TableCell>
-                    ) : (
-                      <TableCell key={i} className={mergeClasses(styles.cell, optional.has(i) && styles.optional)}>
-                        {cell}
-                      </TableCell>
-                    ),
-                  )}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+            ))}
+          </ListTable>
         </div>
         <Button
           onClick={() => saveFile(new Blob([result.csv], { type: 'text/csv' }), 'users-status.csv')}

@@ -2,23 +2,12 @@
 // user with the temporary password shown once, Delete and Restore, Upload users (CSV; Global
 // admins only) and each user's Licenses. Roles that may only read users see no Add, Upload,
 // Delete or Restore.
-import {
-  Button,
-  Spinner,
-  Switch,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Spinner, Switch, TableCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 
 import { ErrorBar } from '../../components/ErrorBar';
+import { useListPageStyles } from '../../components/layout';
+import { ListTable } from '../../components/ListTable';
 import { TemporaryPassword } from '../../components/TemporaryPassword';
 import { useAction } from '../../components/useAction';
 import { useT } from '../../i18n/LanguageProvider';
@@ -34,7 +23,6 @@ import { deleteUser, listUsers, restoreUser, type CustomerUser } from './usersAp
 const useStyles = makeStyles({
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   created: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '560px' },
-  cell: { overflowWrap: 'anywhere' },
   actions: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -44,7 +32,7 @@ const useStyles = makeStyles({
 });
 
 export function UsersTab({ customer }: { customer: Customer }) {
-  const styles = useStyles();
+  const styles = { ...useListPageStyles(), ...useStyles() };
   const t = useT();
   const me = useMe();
   const manage = can(me, 'manageCustomerUsers');
@@ -124,48 +112,46 @@ export function UsersTab({ customer }: { customer: Customer }) {
       ) : users.length === 0 ? (
         <Text>{t(deleted ? 'customer.users.noneDeleted' : 'customer.users.none')}</Text>
       ) : (
-        <Table aria-label={t(deleted ? 'customer.users.deletedTable' : 'customer.tab.users')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('customer.users.field.displayName')}</TableHeaderCell>
-              <TableHeaderCell>{t('customer.users.field.userPrincipalName')}</TableHeaderCell>
-              {(manage || !deleted) && <TableHeaderCell>{t('customer.users.actions')}</TableHeaderCell>}
+        <ListTable
+          label={t(deleted ? 'customer.users.deletedTable' : 'customer.tab.users')}
+          columns={[
+            { label: t('customer.users.field.displayName') },
+            { label: t('customer.users.field.userPrincipalName') },
+            (manage || !deleted) && { label: t('customer.users.actions') },
+          ]}
+        >
+          {users.map((u) => (
+            <TableRow key={u.id}>
+              <TableCell className={styles.cell}>{u.displayName}</TableCell>
+              <TableCell className={styles.cell}>{u.userPrincipalName}</TableCell>
+              {(manage || !deleted) && (
+                <TableCell>
+                  <div className={styles.actions}>
+                    {!deleted && (
+                      <Button
+                        aria-label={t('customer.users.licensesOf', { name: u.displayName })}
+                        onClick={() => setLicensesOf(u)}
+                      >
+                        {t('customer.users.licenses')}
+                      </Button>
+                    )}
+                    {manage && (
+                      <Button
+                        disabled={acting.busy}
+                        aria-label={t(deleted ? 'customer.users.restoreUser' : 'customer.users.deleteUser', {
+                          name: u.displayName,
+                        })}
+                        onClick={() => act(deleted ? restoreUser : deleteUser, u.id)}
+                      >
+                        {t(deleted ? 'customer.users.restore' : 'customer.users.delete')}
+                      </Button>
+                    )}
+                  </div>
+                </TableCell>
+              )}
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {users.map((u) => (
-              <TableRow key={u.id}>
-                <TableCell className={styles.cell}>{u.displayName}</TableCell>
-                <TableCell className={styles.cell}>{u.userPrincipalName}</TableCell>
-                {(manage || !deleted) && (
-                  <TableCell>
-                    <div className={styles.actions}>
-                      {!deleted && (
-                        <Button
-                          aria-label={t('customer.users.licensesOf', { name: u.displayName })}
-                          onClick={() => setLicensesOf(u)}
-                        >
-                          {t('customer.users.licenses')}
-                        </Button>
-                      )}
-                      {manage && (
-                        <Button
-                          disabled={acting.busy}
-                          aria-label={t(deleted ? 'customer.users.restoreUser' : 'customer.users.deleteUser', {
-                            name: u.displayName,
-                          })}
-                          onClick={() => act(deleted ? restoreUser : deleteUser, u.id)}
-                        >
-                          {t(deleted ? 'customer.users.restore' : 'customer.users.delete')}
-                        </Button>
-                      )}
-                    </div>
-                  </TableCell>
-                )}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </ListTable>
       )}
       {licensesOf && <LicensesDialog customerId={customer.id} user={licensesOf} onClose={() => setLicensesOf(null)} />}
     </>

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 
 import { ErrorBar } from '../../components/ErrorBar';
+import { useListPageStyles } from '../../components/layout';
 import { useAction } from '../../components/useAction';
 import { saveFile } from '../../components/saveFile';
 import { useT } from '../../i18n/LanguageProvider';
@@ -19,13 +20,11 @@ import { RelationshipRequestDialog } from './RelationshipRequestDialog';
 import { useCustomerPages, type ListQuery } from './useCustomerPages';
 
 const useStyles = makeStyles({
-  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   pager: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
 });
 
 export function CustomersPage() {
-  const styles = useStyles();
+  const styles = { ...useListPageStyles(), ...useStyles() };
   const t = useT();
   const me = useMe();
   const navigate = useNavigate();

@@ -2,6 +2,7 @@
 // customer user who is not the Global admin): the link names its partners by ID only.
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 
+import { PHONE } from '../../components/layout';
 import { useT } from '../../i18n/LanguageProvider';
 import type { Invitation } from './api';
 
@@ -11,7 +12,7 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'max-content 1fr',
     gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
     margin: 0,
-    '@media (max-width: 640px)': { gridTemplateColumns: '1fr' },
+    [PHONE]: { gridTemplateColumns: '1fr' },
   },
   term: { fontWeight: tokens.fontWeightSemibold },
   value: { margin: 0, wordBreak: 'break-all' },

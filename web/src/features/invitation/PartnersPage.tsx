@@ -25,6 +25,7 @@ import { useIntl } from 'react-intl';
 import { ApiError } from '../../api/client';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useAction } from '../../components/useAction';
+import { PHONE } from '../../components/layout';
 import { useT } from '../../i18n/LanguageProvider';
 import { useMe } from '../../session/SessionProvider';
 import { listPartners, removeDelegatedAdmin, type CustomerPartner } from './api';
@@ -47,7 +48,7 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'max-content 1fr',
     gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
     margin: 0,
-    '@media (max-width: 640px)': { gridTemplateColumns: '1fr' },
+    [PHONE]: { gridTemplateColumns: '1fr' },
   },
   term: { fontWeight: tokens.fontWeightSemibold },
   value: { margin: 0, wordBreak: 'break-word' },

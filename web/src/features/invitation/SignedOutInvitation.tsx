@@ -6,6 +6,7 @@ import { Button, Card, Link, MessageBar, MessageBarBody, Text, makeStyles, token
 import { useEffect, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 
+import { PHONE } from '../../components/layout';
 import { useT } from '../../i18n/LanguageProvider';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { SignInPage } from '../signin/SignInPage';
@@ -22,7 +23,7 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
-    '@media (max-width: 640px)': { padding: tokens.spacingHorizontalL },
+    [PHONE]: { padding: tokens.spacingHorizontalL },
   },
   title: { margin: 0, ':focus': { outline: 'none' } },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },

@@ -12,11 +12,7 @@ import {
   MenuPopover,
   MenuTrigger,
   Spinner,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   Title2,
@@ -27,6 +23,8 @@ import { MoreHorizontalRegular, PersonAddRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 
+import { PHONE, useListPageStyles } from '../../components/layout';
+import { ListTable } from '../../components/ListTable';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useT } from '../../i18n/LanguageProvider';
 import { can } from '../../session/permissions';
@@ -36,15 +34,8 @@ import { AddUserDialog } from './AddUserDialog';
 import { listUsers, type PartnerUser } from './api';
 import { UserDialog, type UserAction } from './UserDialogs';
 
-const PHONE = '@media (max-width: 640px)';
-
 const useStyles = makeStyles({
-  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
-  cell: { overflowWrap: 'anywhere' },
-  stack: { display: 'flex', flexDirection: 'column' },
-  // At phone width the state moves under the user's name.
-  wide: { [PHONE]: { display: 'none' } },
+  // At phone width the state moves under the user's name (the state column is `wide`).
   narrow: { display: 'none', [PHONE]: { display: 'block' } },
   muted: { color: tokens.colorNeutralForeground3 },
   disabled: { color: tokens.colorPaletteRedForeground1 },
@@ -53,7 +44,7 @@ const useStyles = makeStyles({
 type Dialog = { kind: 'add' } | { kind: UserAction; user: PartnerUser };
 
 export function PartnerUsersPage() {
-  const styles = useStyles();
+  const styles = { ...useListPageStyles(), ...useStyles() };
   const t = useT();
   const intl = useIntl();
   const me = useMe();
@@ -130,75 +121,73 @@ export function PartnerUsersPage() {
       ) : (
         <>
           <Text role="status">{t('partnerUsers.count', { count: users.length })}</Text>
-          <Table aria-label={t('partnerUsers.table.label')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('partnerUsers.table.user')}</TableHeaderCell>
-                <TableHeaderCell>{t('partnerUsers.table.roles')}</TableHeaderCell>
-                <TableHeaderCell className={styles.wide}>{t('partnerUsers.table.state')}</TableHeaderCell>
-                {manage && <TableHeaderCell>{t('partnerUsers.table.actions')}</TableHeaderCell>}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {users.map((u) => {
-                const self = u.id === me.id;
-                const protectedAdmin = u.roles.includes('GlobalAdmin') && !isGlobalAdmin;
-                return (
-                  <TableRow key={u.id}>
-                    <TableCell className={styles.cell}>
-                      <span className={styles.stack}>
-                        <Text weight="semibold">
-                          {self ? t('partnerUsers.you', { name: u.displayName }) : u.displayName}
-                        </Text>
-                        <Caption1>{u.userPrincipalName}</Caption1>
-                        <span className={styles.narrow}>{stateText(u)}</span>
-                      </span>
+          <ListTable
+            label={t('partnerUsers.table.label')}
+            columns={[
+              { label: t('partnerUsers.table.user') },
+              { label: t('partnerUsers.table.roles') },
+              { label: t('partnerUsers.table.state'), wide: true },
+              manage && { label: t('partnerUsers.table.actions') },
+            ]}
+          >
+            {users.map((u) => {
+              const self = u.id === me.id;
+              const protectedAdmin = u.roles.includes('GlobalAdmin') && !isGlobalAdmin;
+              return (
+                <TableRow key={u.id}>
+                  <TableCell className={styles.cell}>
+                    <span className={styles.stack}>
+                      <Text weight="semibold">
+                        {self ? t('partnerUsers.you', { name: u.displayName }) : u.displayName}
+                      </Text>
+                      <Caption1>{u.userPrincipalName}</Caption1>
+                      <span className={styles.narrow}>{stateText(u)}</span>
+                    </span>
+                  </TableCell>
+                  <TableCell className={styles.cell}>
+                    {intl.formatList(u.roles.map((r) => t(`partnerUsers.role.${r}`)))}
+                  </TableCell>
+                  <TableCell className={styles.wide}>{stateText(u)}</TableCell>
+                  {manage && (
+                    <TableCell>
+                      {protectedAdmin ? (
+                        <Caption1 className={styles.muted}>{t('partnerUsers.globalAdminOnlyRow')}</Caption1>
+                      ) : (
+                        <Menu>
+                          <MenuTrigger disableButtonEnhancement>
+                            <Button
+                              ref={(el) => {
+                                if (el) menuButtons.current.set(u.id, el as HTMLButtonElement);
+                                else menuButtons.current.delete(u.id);
+                              }}
+                              icon={<MoreHorizontalRegular />}
+                              aria-label={t('partnerUsers.actionsFor', { name: u.displayName })}
+                            />
+                          </MenuTrigger>
+                          <MenuPopover>
+                            <MenuList>
+                              <MenuItem onClick={() => open({ kind: 'roles', user: u })}>
+                                {t('partnerUsers.roles.change')}
+                              </MenuItem>
+                              <MenuItem onClick={() => open({ kind: 'reset', user: u })}>
+                                {t('partnerUsers.reset')}
+                              </MenuItem>
+                              <MenuItem onClick={() => open({ kind: 'state', user: u })}>
+                                {t(u.state === 'active' ? 'partnerUsers.disable' : 'partnerUsers.enable')}
+                              </MenuItem>
+                              <MenuItem onClick={() => open({ kind: 'delete', user: u })}>
+                                {t('partnerUsers.delete')}
+                              </MenuItem>
+                            </MenuList>
+                          </MenuPopover>
+                        </Menu>
+                      )}
                     </TableCell>
-                    <TableCell className={styles.cell}>
-                      {intl.formatList(u.roles.map((r) => t(`partnerUsers.role.${r}`)))}
-                    </TableCell>
-                    <TableCell className={styles.wide}>{stateText(u)}</TableCell>
-                    {manage && (
-                      <TableCell>
-                        {protectedAdmin ? (
-                          <Caption1 className={styles.muted}>{t('partnerUsers.globalAdminOnlyRow')}</Caption1>
-                        ) : (
-                          <Menu>
-                            <MenuTrigger disableButtonEnhancement>
-                              <Button
-                                ref={(el) => {
-                                  if (el) menuButtons.current.set(u.id, el as HTMLButtonElement);
-                                  else menuButtons.current.delete(u.id);
-                                }}
-                                icon={<MoreHorizontalRegular />}
-                                aria-label={t('partnerUsers.actionsFor', { name: u.displayName })}
-                              />
-                            </MenuTrigger>
-                            <MenuPopover>
-                              <MenuList>
-                                <MenuItem onClick={() => open({ kind: 'roles', user: u })}>
-                                  {t('partnerUsers.roles.change')}
-                                </MenuItem>
-                                <MenuItem onClick={() => open({ kind: 'reset', user: u })}>
-                                  {t('partnerUsers.reset')}
-                                </MenuItem>
-                                <MenuItem onClick={() => open({ kind: 'state', user: u })}>
-                                  {t(u.state === 'active' ? 'partnerUsers.disable' : 'partnerUsers.enable')}
-                                </MenuItem>
-                                <MenuItem onClick={() => open({ kind: 'delete', user: u })}>
-                                  {t('partnerUsers.delete')}
-                                </MenuItem>
-                              </MenuList>
-                            </MenuPopover>
-                          </Menu>
-                        )}
-                      </TableCell>
-                    )}
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
+                  )}
+                </TableRow>
+              );
+            })}
+          </ListTable>
         </>
       )}
       {dialog?.kind === 'add' && (

@@ -1,29 +1,15 @@
 // The partners on either side (a provider's resellers, a reseller's providers): name, MPN ID,
 // location, partner since, and the row's actions. Wide tables scroll sideways at phone width.
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from '@fluentui/react-components';
+import { TableCell, TableRow, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 
+import { useListPageStyles } from '../../components/layout';
+import { ListTable } from '../../components/ListTable';
 import { useT } from '../../i18n/LanguageProvider';
 import type { Partnership } from './api';
 
-const PHONE = '@media (max-width: 640px)';
-
-export const useTableStyles = makeStyles({
-  scroll: { overflowX: 'auto', maxWidth: '100%' },
-  cell: { overflowWrap: 'anywhere' },
-  /** A column left out at phone width, where the row's name and actions matter most. */
-  wide: { [PHONE]: { display: 'none' } },
+const useStyles = makeStyles({
   actions: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -42,7 +28,7 @@ interface Props {
 }
 
 export function PartnerTable({ label, partners, actions }: Props) {
-  const styles = useTableStyles();
+  const styles = { ...useListPageStyles(), ...useStyles() };
   const t = useT();
   const intl = useIntl();
   const region = (code: string) => {
@@ -54,34 +40,30 @@ export function PartnerTable({ label, partners, actions }: Props) {
   };
   return (
     <div className={styles.scroll}>
-      <Table aria-label={label}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('partners.table.name')}</TableHeaderCell>
-            <TableHeaderCell>{t('partners.table.mpnId')}</TableHeaderCell>
-            <TableHeaderCell className={styles.wide}>{t('partners.table.location')}</TableHeaderCell>
-            <TableHeaderCell className={styles.wide}>{t('partners.table.since')}</TableHeaderCell>
-            <TableHeaderCell>{t('partners.table.actions')}</TableHeaderCell>
+      <ListTable
+        label={label}
+        columns={[
+          { label: t('partners.table.name') },
+          { label: t('partners.table.mpnId') },
+          { label: t('partners.table.location'), wide: true },
+          { label: t('partners.table.since'), wide: true },
+          { label: t('partners.table.actions') },
+        ]}
+      >
+        {partners.map((p) => (
+          <TableRow key={p.id}>
+            <TableCell className={styles.cell} id={nameId(p)}>
+              {p.name}
+            </TableCell>
+            <TableCell className={styles.cell}>{p.mpnId}</TableCell>
+            <TableCell className={mergeClasses(styles.cell, styles.wide)}>{region(p.location)}</TableCell>
+            <TableCell className={styles.wide}>{intl.formatDate(p.createdDateTime, { dateStyle: 'medium' })}</TableCell>
+            <TableCell>
+              <div className={styles.actions}>{actions(p)}</div>
+            </TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {partners.map((p) => (
-            <TableRow key={p.id}>
-              <TableCell className={styles.cell} id={nameId(p)}>
-                {p.name}
-              </TableCell>
-              <TableCell className={styles.cell}>{p.mpnId}</TableCell>
-              <TableCell className={mergeClasses(styles.cell, styles.wide)}>{region(p.location)}</TableCell>
-              <TableCell className={styles.wide}>
-                {intl.formatDate(p.createdDateTime, { dateStyle: 'medium' })}
-              </TableCell>
-              <TableCell>
-                <div className={styles.actions}>{actions(p)}</div>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+        ))}
+      </ListTable>
     </div>
   );
 }

@@ -9,11 +9,7 @@ import {
   MessageBarBody,
   Spinner,
   Subtitle1,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   makeStyles,
@@ -26,6 +22,8 @@ import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router';
 
 import { ErrorBar } from '../../components/ErrorBar';
+import { useListPageStyles } from '../../components/layout';
+import { ListTable } from '../../components/ListTable';
 import { useAction } from '../../components/useAction';
 import { useT } from '../../i18n/LanguageProvider';
 import { can } from '../../session/permissions';
@@ -39,20 +37,20 @@ import {
   type PartnershipInvitation,
 } from './api';
 import { DraftEmailDialog } from './DraftEmailDialog';
-import { nameId, PartnerTable, useTableStyles } from './PartnerTable';
+import { nameId, PartnerTable } from './PartnerTable';
 import { isIndirectProvider } from './programs';
 import { RemovePartnershipDialog } from './RemovePartnershipDialog';
 
-export const usePageStyles = makeStyles({
-  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+const usePartnerPageStyles = makeStyles({
   title: { ...typographyStyles.title2, margin: 0 },
-  toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
+/** The partner pages' classes: a list page's, with their title and sections. */
+export const usePageStyles = () => ({ ...useListPageStyles(), ...usePartnerPageStyles() });
+
 export function ResellersPage() {
   const styles = usePageStyles();
-  const tableStyles = useTableStyles();
   const t = useT();
   const intl = useIntl();
   const me = useMe();
@@ -180,40 +178,38 @@ export function ResellersPage() {
         <ErrorBar error={revoking.error} context="partners" />
         {shown !== null && shown.length === 0 && <Text as="p">{t('partners.requests.empty')}</Text>}
         {shown !== null && shown.length > 0 && (
-          <div className={tableStyles.scroll}>
-            <Table aria-label={t('partners.requests.title')}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('partners.requests.sent')}</TableHeaderCell>
-                  <TableHeaderCell className={tableStyles.wide}>{t('partners.requests.sentBy')}</TableHeaderCell>
-                  <TableHeaderCell>{t('partners.requests.expires')}</TableHeaderCell>
-                  <TableHeaderCell>{t('partners.requests.state')}</TableHeaderCell>
-                  <TableHeaderCell>{t('partners.table.actions')}</TableHeaderCell>
+          <div className={styles.scroll}>
+            <ListTable
+              label={t('partners.requests.title')}
+              columns={[
+                { label: t('partners.requests.sent') },
+                { label: t('partners.requests.sentBy'), wide: true },
+                { label: t('partners.requests.expires') },
+                { label: t('partners.requests.state') },
+                { label: t('partners.table.actions') },
+              ]}
+            >
+              {shown.map((inv) => (
+                <TableRow key={inv.id}>
+                  <TableCell id={`request-${inv.id}`}>{formatDateTime(inv.createdDateTime)}</TableCell>
+                  <TableCell className={mergeClasses(styles.cell, styles.wide)}>{inv.createdBy}</TableCell>
+                  <TableCell>{formatDateTime(inv.expiresDateTime)}</TableCell>
+                  <TableCell>{t(`partners.requests.state.${inv.state}`)}</TableCell>
+                  <TableCell>
+                    {manage && inv.state === 'active' && (
+                      <Button
+                        size="small"
+                        aria-describedby={`request-${inv.id}`}
+                        disabled={revoking.busy}
+                        onClick={() => void revoke(inv.id)}
+                      >
+                        {t('partners.requests.revoke')}
+                      </Button>
+                    )}
+                  </TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {shown.map((inv) => (
-                  <TableRow key={inv.id}>
-                    <TableCell id={`request-${inv.id}`}>{formatDateTime(inv.createdDateTime)}</TableCell>
-                    <TableCell className={mergeClasses(tableStyles.cell, tableStyles.wide)}>{inv.createdBy}</TableCell>
-                    <TableCell>{formatDateTime(inv.expiresDateTime)}</TableCell>
-                    <TableCell>{t(`partners.requests.state.${inv.state}`)}</TableCell>
-                    <TableCell>
-                      {manage && inv.state === 'active' && (
-                        <Button
-                          size="small"
-                          aria-describedby={`request-${inv.id}`}
-                          disabled={revoking.busy}
-                          onClick={() => void revoke(inv.id)}
-                        >
-                          {t('partners.requests.revoke')}
-                        </Button>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+              ))}
+            </ListTable>
           </div>
         )}
       </section>

@@ -5,11 +5,10 @@ import { NavLink, Outlet } from 'react-router';
 
 import { NAVIGATION } from '../../app/navigation';
 import { VisuallyHidden } from '../../components/VisuallyHidden';
+import { PHONE } from '../../components/layout';
 import { useT } from '../../i18n/LanguageProvider';
 import { useMe, useSession } from '../../session/SessionProvider';
 import { LanguageSwitch } from './LanguageSwitch';
-
-const PHONE = '@media (max-width: 640px)';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', display: 'grid', gridTemplateRows: 'auto 1fr' },
