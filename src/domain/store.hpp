@@ -10,7 +10,15 @@
 //    transaction as a nested unit (a savepoint): a failed nested unit is undone alone, and
 //    nothing is durable until the outermost Write() commits. Read() inside Read() joins too;
 //    Write() inside Read() is an error.
-// Both are thread-safe. Implementations: storage/sqlite (and storage/postgres later).
+//  - ReadOnce(): a read made of exactly one query, run without a transaction of its own (no
+//    BEGIN/COMMIT): one statement already sees one snapshot, so it is as consistent as Read()
+//    and costs the database one command instead of three. The unit may prepare one statement,
+//    and only a query: a second statement, or a write, is a bug and fails the unit with
+//    Internal (in every build, before the statement runs). Inside a Write() or Read() it joins
+//    that transaction like Read(); any Read()/Write()/ReadOnce() inside it is an error.
+//    Use it when the work is one repository call known to be one statement (GetRelated, the
+//    customer list, a partner lookup); a read of two or more needs Read().
+// All are thread-safe. Implementations: storage/sqlite, storage/postgres.
 #include <functional>
 
 #include "common/status.hpp"
@@ -60,6 +68,7 @@ class Store {
   using Work = std::function<Status(Repositories&)>;
   virtual ~Store() = default;
   virtual Status Read(const Work& work) = 0;
+  virtual Status ReadOnce(const Work& work) = 0;
   virtual Status Write(const Work& work) = 0;
   // OK when the database answers a trivial query.
   virtual Status Ping() = 0;

@@ -31,6 +31,7 @@ struct ActiveTransaction {
   Connection* connection = nullptr;
   bool writable = false;
   int depth = 0;
+  bool once = false;  // a ReadOnce(): no transaction, so nothing can nest in it
 };
 template <typename Connection>
 inline thread_local ActiveTransaction<Connection> t_active;
@@ -39,9 +40,9 @@ inline thread_local ActiveTransaction<Connection> t_active;
 template <typename Connection>
 class ActiveScope {
  public:
-  ActiveScope(const domain::Store* store, Connection* c, bool writable)
+  ActiveScope(const domain::Store* store, Connection* c, bool writable, bool once = false)
       : saved_(t_active<Connection>) {
-    t_active<Connection> = {store, c, writable, 0};
+    t_active<Connection> = {store, c, writable, 0, once};
   }
   ~ActiveScope() { t_active<Connection> = saved_; }
   ActiveScope(const ActiveScope&) = delete;
@@ -55,6 +56,11 @@ class ActiveScope {
 template <typename Connection, typename Repos>
 Status RunNested(const domain::Store::Work& work) {
   auto& active = t_active<Connection>;
+  if (active.once) {
+    // A ReadOnce() runs its one statement outside any transaction: there is nothing to join,
+    // and a second unit would be a second statement.
+    return Internal("a Read()/Write()/ReadOnce() called inside a ReadOnce()");
+  }
   Connection& c = *active.connection;
   const std::string savepoint = "sp" + std::to_string(++active.depth);
   struct Depth {
@@ -73,5 +79,19 @@ Status RunNested(const domain::Store::Work& work) {
   }
   return c.Exec("RELEASE " + savepoint);
 }
+
+// Marks `c` as running a ReadOnce() unit until the scope ends: it may prepare one statement, a
+// query (Connection::Prepare refuses anything else, see OneStatementBudget).
+template <typename Connection>
+class OneStatementScope {
+ public:
+  explicit OneStatementScope(Connection& c) : c_(c) { c_.one_statement().Start(); }
+  ~OneStatementScope() { c_.one_statement().Stop(); }
+  OneStatementScope(const OneStatementScope&) = delete;
+  OneStatementScope& operator=(const OneStatementScope&) = delete;
+
+ private:
+  Connection& c_;
+};
 
 }  // namespace csphub::storage

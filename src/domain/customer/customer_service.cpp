@@ -184,7 +184,7 @@ Result<CustomerPage> CustomerService::List(const CallContext& ctx, const Custome
   const int size = q.limit;
   q.limit = size + 1;  // one more tells whether there is a next page
   CustomerPage page;
-  RETURN_IF_ERROR(deps_.store.Read([&](Repositories& repos) -> Status {
+  RETURN_IF_ERROR(deps_.store.ReadOnce([&](Repositories& repos) -> Status {  // one keyset query
     ASSIGN_OR_RETURN(page.items, repos.Customers().List(q));
     return Status::Ok();
   }));
@@ -201,8 +201,21 @@ Result<CustomerDetails> CustomerService::Get(const CallContext& ctx,
   RETURN_IF_ERROR(Authorize(ctx, Operation::kViewCustomers));
   const std::string id = ToLower(customer_id);
   CustomerDetails out;
+  // Relationship, customer and delegated admin in one statement, without a transaction: the
+  // answer whenever the caller may see the customer.
+  Status found = deps_.store.ReadOnce([&](Repositories& repos) -> Status {
+    ASSIGN_OR_RETURN(auto related, repos.Customers().GetRelated(ctx.tenant_id, id));
+    out.view = std::move(related.view);
+    out.delegated_admin = related.delegated_admin;
+    return Status::Ok();
+  });
+  if (found.code() != StatusCode::kNotFound) {
+    RETURN_IF_ERROR(found);
+    return out;
+  }
+  // Not related (or not any more): look again and decide the refusal in one snapshot, so that a
+  // relationship made in between is answered, not refused.
   RETURN_IF_ERROR(deps_.store.Read([&](Repositories& repos) -> Status {
-    // Relationship, customer and delegated admin in one lookup.
     auto related = repos.Customers().GetRelated(ctx.tenant_id, id);
     if (related.ok()) {
       out.view = std::move(related->view);

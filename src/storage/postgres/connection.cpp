@@ -1,5 +1,6 @@
 #include "storage/postgres/connection.hpp"
 
+#include <strings.h>
 #include <cstdlib>
 #include <cstring>
 #include <utility>
@@ -23,6 +24,11 @@ bool StartsWith(const char* s, const char* prefix) {
 }
 
 }  // namespace
+
+bool IsQuery(const char* sql) {
+  while (*sql == ' ' || *sql == '\n' || *sql == '\t') ++sql;
+  return strncasecmp(sql, "SELECT", 6) == 0;
+}
 
 std::string ToPostgresPlaceholders(std::string_view sql, int* params) {
   std::string out;
@@ -238,8 +244,9 @@ bool Statement::Execute() {
     }
   }
   // The transaction's first statement, on a session that broke since it was last used, is run
-  // again on a new one: nothing of the transaction had run.
-  const bool first = c_.begin_pending();
+  // again on a new one: nothing of the transaction had run. So is a ReadOnce()'s one query,
+  // which has no transaction at all.
+  const bool first = c_.begin_pending() || c_.one_statement().active();
   for (int attempt = 0;; ++attempt) {
     int n = 0;
     auto name = c_.Prepared(sql_, &n);

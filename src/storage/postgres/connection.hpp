@@ -26,10 +26,14 @@
 #include <vector>
 
 #include "common/status.hpp"
+#include "storage/one_statement.hpp"
 
 namespace csphub::storage::postgres {
 
 class Connection;
+// True when `sql` is a plain query (SELECT …): what a ReadOnce() may run outside a transaction.
+// (A WITH could hold an INSERT; no repository read starts with one.)
+bool IsQuery(const char* sql);
 
 struct PgResultDeleter {
   void operator()(PGresult* r) const { PQclear(r); }
@@ -85,8 +89,14 @@ class Connection {
   Connection& operator=(const Connection&) = delete;
 
   // `sql` must be a string constant: the cache of prepared statement names is keyed by its
-  // address. Preparing happens on the first run, so that errors are Statuses.
-  Statement Prepare(const char* sql) { return Statement(*this, sql); }
+  // address. Preparing happens on the first run, so that errors are Statuses. Inside a
+  // ReadOnce() a second statement or a write throws (storage/one_statement.hpp).
+  Statement Prepare(const char* sql) {
+    if (one_statement_.active()) one_statement_.Spend(sql, IsQuery(sql));
+    return Statement(*this, sql);
+  }
+  // Set while a ReadOnce() unit runs: its statement runs alone, without BEGIN, in autocommit.
+  OneStatementBudget& one_statement() { return one_statement_; }
   // Runs one or more statements without parameters (transaction control, migrations).
   Status Exec(const std::string& sql);
 
@@ -140,8 +150,10 @@ class Connection {
   bool must_retry_ = false;
   const char* pending_begin_ = nullptr;
   bool awaiting_ = false;  // a SendWithoutWaiting() answer is not read yet
+  OneStatementBudget one_statement_;
 };
 
+// Also used by the unit tests (tests/unit/store_factory_test.cpp):
 // `sql` with SQLite placeholders rewritten to $N; `params` gets the highest N.
 std::string ToPostgresPlaceholders(std::string_view sql, int* params);
 

@@ -117,6 +117,31 @@ Status PgStore::Read(const Work& work) {
   return st;
 }
 
+Status PgStore::ReadOnce(const Work& work) {
+  if (Active().store == this && !Active().once) {
+    storage::OneStatementScope<Connection> one(*Active().connection);
+    return storage::RunNested<Connection, PgRepositories>(work);  // sees the enclosing write
+  }
+  if (Active().store == this) return Internal("ReadOnce() called inside a ReadOnce()");
+  Status st;
+  // Under the default READ COMMITTED a query cannot fail to serialize; a server whose default is
+  // SERIALIZABLE can (rarely) fail even a read-only one, which is then run again like a Write().
+  for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
+    ASSIGN_OR_RETURN(Connection * c, Acquire());
+    {
+      ActiveScope scope(this, c, /*writable=*/false, /*once=*/true);
+      storage::OneStatementScope<Connection> one(*c);
+      PgRepositories repos(*c);
+      st = storage::RunGuarded(work, repos);
+    }
+    const bool retry = c->must_retry();
+    Release(c);
+    if (!retry) return st;
+    Backoff(attempt);
+  }
+  return st;
+}
+
 Status PgStore::WriteOnce(Connection& c, const Work& work) {
   c.BeginWithNext(kBeginWrite);
   Status st;
@@ -160,7 +185,7 @@ Status PgStore::Write(const Work& work) {
 }
 
 Status PgStore::Ping() {
-  return Read([](domain::Repositories& repos) -> Status {
+  return ReadOnce([](domain::Repositories& repos) -> Status {
     auto s = repos.GetSetting("__ping__");
     return s.ok() || s.status().code() == StatusCode::kNotFound ? Status::Ok() : s.status();
   });

@@ -4,6 +4,8 @@
 //    the work function again (bounded), so the domain sees what SQLite's one-writer lock gives:
 //    as if writes ran one at a time, also across nodes (docs/adr/0008-postgres-serializable.md).
 //  - Read(): REPEATABLE READ READ ONLY, one snapshot for the whole function.
+//  - ReadOnce(): the unit's one query alone, in autocommit (no BEGIN/ROLLBACK): the statement's
+//    own snapshot is the unit's (docs/adr/0015-one-statement-reads.md).
 //  - Nesting: like SqliteStore, a Write()/Read() inside a Write() on the same thread is a
 //    SAVEPOINT of the enclosing transaction; Read() inside Read() joins it.
 // Thread-safe. Connections that break are reconnected when next handed out.
@@ -25,6 +27,7 @@ class PgStore final : public domain::Store {
   static Result<std::unique_ptr<PgStore>> Open(const std::string& url, int connections);
 
   Status Read(const Work& work) override;
+  Status ReadOnce(const Work& work) override;
   Status Write(const Work& work) override;
   Status Ping() override;
   int schema_version() const { return schema_version_; }

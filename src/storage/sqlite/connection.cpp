@@ -108,7 +108,10 @@ Connection::~Connection() {
 
 Statement Connection::Prepare(const char* sql) {
   auto it = cache_.find(sql);
-  if (it != cache_.end()) return Statement(it->second);
+  if (it != cache_.end()) {
+    if (one_statement_.active()) one_statement_.Spend(sql, sqlite3_stmt_readonly(it->second));
+    return Statement(it->second);
+  }
   sqlite3_stmt* stmt = nullptr;
   const int rc = sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
   if (rc != SQLITE_OK) {
@@ -117,6 +120,7 @@ Statement Connection::Prepare(const char* sql) {
                              sql);
   }
   cache_.emplace(sql, stmt);
+  if (one_statement_.active()) one_statement_.Spend(sql, sqlite3_stmt_readonly(stmt));
   return Statement(stmt);
 }
 

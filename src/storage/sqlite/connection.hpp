@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "common/status.hpp"
+#include "storage/one_statement.hpp"
 
 namespace csphub::storage::sqlite {
 
@@ -57,8 +58,12 @@ class Connection {
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
-  // `sql` must be a string constant: the cache is keyed by its address.
+  // `sql` must be a string constant: the cache is keyed by its address. Inside a ReadOnce() a
+  // second statement or a write throws (storage/one_statement.hpp).
   Statement Prepare(const char* sql);
+  // Set while a ReadOnce() unit runs: its statement runs alone, without BEGIN (SQLite gives a
+  // lone statement its own read transaction).
+  OneStatementBudget& one_statement() { return one_statement_; }
   Status Exec(const std::string& sql);
   sqlite3* raw() { return db_; }
   // Turns the last error into a Status; constraint violations become AlreadyExists.
@@ -68,6 +73,7 @@ class Connection {
   explicit Connection(sqlite3* db) : db_(db) {}
   sqlite3* db_;
   std::unordered_map<const char*, sqlite3_stmt*> cache_;
+  OneStatementBudget one_statement_;
 };
 
 Status SqliteError(sqlite3* db, int rc, const char* what);

@@ -80,6 +80,25 @@ Status SqliteStore::Read(const Work& work) {
   return st;
 }
 
+Status SqliteStore::ReadOnce(const Work& work) {
+  if (Active().store == this && !Active().once) {
+    storage::OneStatementScope<Connection> one(*Active().connection);
+    return storage::RunNested<Connection, SqliteRepositories>(work);  // sees the enclosing write
+  }
+  if (Active().store == this) return Internal("ReadOnce() called inside a ReadOnce()");
+  if (readers_.empty()) return Read(work);
+  Connection* c = AcquireReader();
+  struct Release {
+    SqliteStore* s;
+    Connection* c;
+    ~Release() { s->ReleaseReader(c); }
+  } release{this, c};
+  ActiveScope scope(this, c, /*writable=*/false, /*once=*/true);
+  storage::OneStatementScope<Connection> one(*c);
+  SqliteRepositories repos(*c);
+  return storage::RunGuarded(work, repos);
+}
+
 // A Write() waiting for its batch. The caller's thread sleeps on queue_cv_ until `done`.
 struct SqliteStore::QueuedWrite {
   const Work* work;
@@ -175,7 +194,7 @@ std::size_t SqliteStore::RunInOneTransaction(const std::vector<QueuedWrite*>& ba
 }
 
 Status SqliteStore::Ping() {
-  return Read([](domain::Repositories& repos) -> Status {
+  return ReadOnce([](domain::Repositories& repos) -> Status {
     auto s = repos.GetSetting("__ping__");
     return s.ok() || s.status().code() == StatusCode::kNotFound ? Status::Ok() : s.status();
   });

@@ -23,6 +23,9 @@ class SqliteStore final : public domain::Store {
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, int readers);
 
   Status Read(const Work& work) override;
+  // The unit's one query on a reader, without BEGIN/COMMIT (SQLite's own read transaction for
+  // the statement); with no readers, the same as Read().
+  Status ReadOnce(const Work& work) override;
   Status Write(const Work& work) override;
   Status Ping() override;
   int schema_version() const { return schema_version_; }
