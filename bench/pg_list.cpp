@@ -31,11 +31,6 @@ namespace pg = csphub::storage::postgres;
 
 // The list query's columns, as the repository reads them.
 using Col = csphub::storage::CustomerListColumn;
-constexpr int kCustomerId = Col::kId;
-constexpr int kDomain = Col::kDomain;
-constexpr int kCompanyName = Col::kCompanyName;
-constexpr int kResellerId = Col::kIndirectReseller;
-constexpr int kProviderId = Col::kIndirectProvider;
 constexpr const char* kAfterEveryChar = "\xf4\x8f\xbf\xbf";  // U+10FFFF, as the repository
 
 struct Cursor {
@@ -87,17 +82,17 @@ int main(int argc, char** argv) {
       return 1;
     }
     const int last = size - 1;
-    Cursor cur{"", csphub::FoldCase(Get(r.get(), last, kCompanyName)),
-               Get(r.get(), last, kCustomerId)};
+    Cursor cur{"", csphub::FoldCase(Get(r.get(), last, Col::kCompanyName)),
+               Get(r.get(), last, Col::kId)};
     switch (field) {
       case CustomerFilterField::kDomain:
-        cur.key = Get(r.get(), last, kDomain);
+        cur.key = Get(r.get(), last, Col::kDomain);
         break;
       case CustomerFilterField::kIndirectReseller:
-        cur.key = Get(r.get(), last, kResellerId);
+        cur.key = Get(r.get(), last, Col::kIndirectReseller);
         break;
       case CustomerFilterField::kIndirectCloudSolutionProvider:
-        cur.key = Get(r.get(), last, kProviderId);
+        cur.key = Get(r.get(), last, Col::kIndirectProvider);
         break;
       default:
         cur.key = cur.name_key;
@@ -141,7 +136,7 @@ int main(int argc, char** argv) {
   std::uint64_t sink = 0;
   int rows = 0;
   auto first = csphub::bench::ExecRaw(c, "list", params);
-  const std::string first_id = PQntuples(first.get()) > 0 ? Get(first.get(), 0, kCustomerId) : "";
+  const std::string first_id = PQntuples(first.get()) > 0 ? Get(first.get(), 0, Col::kId) : "";
   const auto [queries, elapsed] = csphub::bench::RunFor(o.seconds, [&] {
     auto r = csphub::bench::ExecRaw(c, "list", params);
     rows = PQntuples(r.get());

@@ -35,12 +35,6 @@ namespace sq = csphub::storage::sqlite;
 
 // The list query's columns, as the repository reads them (all text).
 using Col = csphub::storage::CustomerListColumn;
-constexpr int kColumns = Col::kCount;
-constexpr int kCompanyName = Col::kCompanyName;
-constexpr int kCustomerId = Col::kId;
-constexpr int kResellerId = Col::kIndirectReseller;
-constexpr int kProviderId = Col::kIndirectProvider;
-constexpr int kDomain = Col::kDomain;
 
 struct Cursor {
   std::string key, name_key, customer_id;
@@ -167,18 +161,18 @@ int main(int argc, char** argv) {
     while ((rc = sqlite3_step(q.stmt())) == SQLITE_ROW) {
       if (++n > size) continue;  // the extra row only says that a next page exists
       sqlite3_stmt* s = q.stmt();
-      const std::string name_key = csphub::FoldCase(ColumnText(s, kCompanyName));
-      last.customer_id = ColumnText(s, kCustomerId);
+      const std::string name_key = csphub::FoldCase(ColumnText(s, Col::kCompanyName));
+      last.customer_id = ColumnText(s, Col::kId);
       last.name_key = name_key;
       switch (field) {
         case CustomerFilterField::kDomain:
-          last.key = ColumnText(s, kDomain);
+          last.key = ColumnText(s, Col::kDomain);
           break;
         case CustomerFilterField::kIndirectReseller:
-          last.key = ColumnText(s, kResellerId);
+          last.key = ColumnText(s, Col::kIndirectReseller);
           break;
         case CustomerFilterField::kIndirectCloudSolutionProvider:
-          last.key = ColumnText(s, kProviderId);
+          last.key = ColumnText(s, Col::kIndirectProvider);
           break;
         default:
           last.key = name_key;
@@ -206,7 +200,7 @@ int main(int argc, char** argv) {
     rows = 0;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
       ++rows;
-      for (int col = 0; col < kColumns; ++col) {
+      for (int col = 0; col < Col::kCount; ++col) {
         const unsigned char* p = sqlite3_column_text(s, col);
         sink += static_cast<std::uint64_t>(sqlite3_column_bytes(s, col)) + (p ? p[0] : 0);
       }
@@ -215,7 +209,7 @@ int main(int argc, char** argv) {
     if (queries == 0) {
       sqlite3_reset(s);
       q.Bind(after);
-      if (sqlite3_step(s) == SQLITE_ROW) first_id = ColumnText(s, kCustomerId);
+      if (sqlite3_step(s) == SQLITE_ROW) first_id = ColumnText(s, Col::kId);
       sqlite3_reset(s);
     }
     ++queries;

@@ -66,12 +66,8 @@ Status SqliteStore::Read(const Work& work) {
     return storage::RunNested<Connection, SqliteRepositories>(work);  // sees the enclosing write
   }
   if (readers_.empty()) return Write(work);
-  Connection* c = AcquireReader();
-  struct Release {
-    SqliteStore* s;
-    Connection* c;
-    ~Release() { s->ReleaseReader(c); }
-  } release{this, c};
+  ReaderLease lease(*this);
+  Connection* c = lease.connection;
   RETURN_IF_ERROR(Run(*c, kBegin));
   ActiveScope scope(this, c, /*writable=*/false);
   SqliteRepositories repos(*c);
@@ -87,12 +83,8 @@ Status SqliteStore::ReadOnce(const Work& work) {
   }
   if (Active().store == this) return Internal("ReadOnce() called inside a ReadOnce()");
   if (readers_.empty()) return Read(work);
-  Connection* c = AcquireReader();
-  struct Release {
-    SqliteStore* s;
-    Connection* c;
-    ~Release() { s->ReleaseReader(c); }
-  } release{this, c};
+  ReaderLease lease(*this);
+  Connection* c = lease.connection;
   ActiveScope scope(this, c, /*writable=*/false, /*once=*/true);
   storage::OneStatementScope<Connection> one(*c);
   SqliteRepositories repos(*c);

@@ -35,6 +35,15 @@ class SqliteStore final : public domain::Store {
   struct QueuedWrite;
   Connection* AcquireReader();
   void ReleaseReader(Connection* c);
+  // A reader for one scope: acquired on construction, handed back on destruction.
+  struct ReaderLease {
+    explicit ReaderLease(SqliteStore& s) : store(s), connection(s.AcquireReader()) {}
+    ~ReaderLease() { store.ReleaseReader(connection); }
+    ReaderLease(const ReaderLease&) = delete;
+    ReaderLease& operator=(const ReaderLease&) = delete;
+    SqliteStore& store;
+    Connection* connection;
+  };
   // Runs `batch` on the writer: one transaction, one savepoint per write; sets each result.
   void CommitBatch(const std::vector<QueuedWrite*>& batch);
   // Runs batch[begin, end) in one transaction; returns where it stopped (== end unless SQLite
