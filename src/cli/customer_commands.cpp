@@ -22,7 +22,10 @@ void AddPartnerOptions(CLI::App& cmd, PartnerOptions& o) {
 }
 
 void PrintCustomerLine(const domain::CustomerSummary& c) {
-  std::printf("%s  %-40s  %s\n", c.id.c_str(), c.company_name.c_str(), c.domain.c_str());
+  // The name padded to 40 bytes, as "%-40s" would.
+  std::printf("%.*s  %-40.*s  %.*s\n", static_cast<int>(c.id.size()), c.id.data(),
+              static_cast<int>(c.company_name.size()), c.company_name.data(),
+              static_cast<int>(c.domain.size()), c.domain.data());
 }
 
 void AddList(CLI::App& customers) {
@@ -136,7 +139,7 @@ void AddExport(CLI::App& customers) {
     out << api::CustomerCsvHeader();
     std::size_t rows = 0;
     Status st = a->customers().Export(PartnerAdminContext(o->partner),
-                                      [&](const std::vector<domain::CustomerSummary>& page) {
+                                      [&](const domain::CustomerSummaries& page) {
                                         std::string chunk;
                                         for (const auto& v : page)
                                           api::AppendCustomerCsvRow(chunk, v);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/clock.hpp"
+#include "domain/customer/customer_summaries.hpp"
 
 namespace csphub::domain {
 
@@ -62,18 +63,6 @@ struct CustomerRelationship {
 struct CustomerView {
   Customer customer;
   CustomerRelationship relationship;
-};
-
-// A customer as the list shows it (GET /v1/customers: Partner Center's list item, without the
-// billing profile) with what the caller's relationship adds: the columns the list reads, and
-// all that its JSON, the CSV export, the CLI and the continuation token use.
-struct CustomerSummary {
-  std::string id;  // the customer's tenant ID
-  std::string commerce_id;
-  std::string domain;
-  std::string company_name;
-  std::string indirect_reseller_id;  // on a provider's relationship; empty otherwise
-  std::string indirect_provider_id;  // on a reseller's relationship; empty otherwise
 };
 
 // A customer as one partner sees it, read at once (GET /v1/customers/{id}).

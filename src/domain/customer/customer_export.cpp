@@ -13,9 +13,8 @@ Result<CustomerPage> CustomerService::ExportPage(const CallContext& ctx,
   return List(ctx, page_request);
 }
 
-Status CustomerService::Export(
-    const CallContext& ctx,
-    const std::function<Status(const std::vector<CustomerSummary>&)>& sink) {
+Status CustomerService::Export(const CallContext& ctx,
+                               const std::function<Status(const CustomerSummaries&)>& sink) {
   std::string continuation;
   do {
     ASSIGN_OR_RETURN(CustomerPage page, ExportPage(ctx, continuation));

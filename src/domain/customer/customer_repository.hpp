@@ -38,7 +38,7 @@ class CustomerRepository {
   virtual Result<std::vector<CustomerRelationship>> RelationshipsOf(
       const std::string& customer_id) = 0;
   // One page in the query's order, each customer as the list shows it; keyset paging.
-  virtual Result<std::vector<CustomerSummary>> List(const CustomerListQuery& q) = 0;
+  virtual Result<CustomerSummaries> List(const CustomerListQuery& q) = 0;
 
   // Delegated admin privileges (DAP), a grant of its own (reference §3.3).
   virtual Status GrantDelegatedAdmin(const std::string& partner_tenant_id,

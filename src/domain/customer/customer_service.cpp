@@ -45,17 +45,18 @@ std::string EncodeContinuation(const CustomerListRequest& req, int size,
       key = FoldCase(last.company_name);
       break;
     case CustomerFilterField::kDomain:
-      key = last.domain;
+      key = std::string(last.domain);
       break;
     case CustomerFilterField::kIndirectReseller:
-      key = last.indirect_reseller_id;
+      key = std::string(last.indirect_reseller_id);
       break;
     case CustomerFilterField::kIndirectCloudSolutionProvider:
-      key = last.indirect_provider_id;
+      key = std::string(last.indirect_provider_id);
       break;
   }
   const std::string text = FieldCode(req.field) + kSep + req.value + kSep + std::to_string(size) +
-                           kSep + key + kSep + FoldCase(last.company_name) + kSep + last.id;
+                           kSep + key + kSep + FoldCase(last.company_name) + kSep +
+                           std::string(last.id);
   return Base64UrlEncode(text);
 }
 
@@ -189,7 +190,7 @@ Result<CustomerPage> CustomerService::List(const CallContext& ctx, const Custome
     return Status::Ok();
   }));
   if (static_cast<int>(page.items.size()) > size) {
-    page.items.resize(size);
+    page.items.truncate(size);
     CustomerListRequest as_made{q.field, q.value, size, ""};
     page.continuation = EncodeContinuation(as_made, size, page.items.back());
   }

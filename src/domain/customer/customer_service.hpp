@@ -37,8 +37,8 @@ struct CreatedCustomer {
 };
 
 struct CustomerPage {
-  std::vector<CustomerSummary> items;  // as the list shows them: no billing profile
-  std::string continuation;            // empty on the last page
+  CustomerSummaries items;   // as the list shows them: no billing profile
+  std::string continuation;  // empty on the last page
 };
 
 struct CustomerListRequest {
@@ -78,7 +78,7 @@ class CustomerService {
   // §2.1 exports the full list whatever the search). Each page is read in its own snapshot, so
   // a long export never holds the database; `sink` may stop it by returning an error.
   Status Export(const CallContext& ctx,
-                const std::function<Status(const std::vector<CustomerSummary>&)>& sink);
+                const std::function<Status(const CustomerSummaries&)>& sink);
   // One page of the export: the first with an empty `continuation`, then the page's token.
   Result<CustomerPage> ExportPage(const CallContext& ctx, const std::string& continuation);
   // Whether any tenant holds `domain` ("contoso" or "contoso.<suffix>").

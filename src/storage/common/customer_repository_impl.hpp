@@ -346,7 +346,7 @@ const char* SqlCustomerRepository<B>::ListSql(CustomerFilterField field) {
 }
 
 template <typename B>
-Result<std::vector<domain::CustomerSummary>> SqlCustomerRepository<B>::List(
+Result<domain::CustomerSummaries> SqlCustomerRepository<B>::List(
     const domain::CustomerListQuery& q) {
   Statement s = c_.Prepare(ListSql(q.field));
   // The reseller/provider orders skip rows without one ('' sorts first).
@@ -363,16 +363,13 @@ Result<std::vector<domain::CustomerSummary>> SqlCustomerRepository<B>::List(
   s.Bind(5, q.value + B::kAfterEveryChar);
   s.Bind(6, from.name_key);
   using Col = CustomerListColumn;
-  std::vector<domain::CustomerSummary> out;
-  out.reserve(static_cast<std::size_t>(std::max(q.limit, 0)));  // no moves as it grows
+  domain::CustomerSummaries out;
+  out.reserve(static_cast<std::size_t>(std::max(q.limit, 0)));
   while (s.Step()) {
-    domain::CustomerSummary& c = out.emplace_back();  // read in place: no copy of the row
-    c.id = s.Text(Col::kId);
-    c.commerce_id = s.Text(Col::kCommerceId);
-    c.domain = s.Text(Col::kDomain);
-    c.company_name = s.Text(Col::kCompanyName);
-    c.indirect_reseller_id = s.Text(Col::kIndirectReseller);
-    c.indirect_provider_id = s.Text(Col::kIndirectProvider);
+    // Views into the row, copied into the page's one buffer.
+    out.push_back({s.TextView(Col::kId), s.TextView(Col::kCommerceId), s.TextView(Col::kDomain),
+                   s.TextView(Col::kCompanyName), s.TextView(Col::kIndirectReseller),
+                   s.TextView(Col::kIndirectProvider)});
   }
   RETURN_IF_ERROR(s.status());
   return out;

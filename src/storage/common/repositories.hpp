@@ -150,7 +150,7 @@ class SqlCustomerRepository final : public domain::CustomerRepository {
   Result<bool> HadRelationship(const std::string& partner, const std::string& customer) override;
   Result<std::vector<domain::CustomerRelationship>> RelationshipsOf(
       const std::string& customer) override;
-  Result<std::vector<domain::CustomerSummary>> List(const domain::CustomerListQuery& q) override;
+  Result<domain::CustomerSummaries> List(const domain::CustomerListQuery& q) override;
   Status GrantDelegatedAdmin(const std::string& partner, const std::string& customer,
                              TimePoint when) override;
   Status RevokeDelegatedAdmin(const std::string& partner, const std::string& customer) override;

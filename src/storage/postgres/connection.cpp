@@ -288,8 +288,10 @@ std::int64_t Statement::Changes() const {
 
 const char* Statement::Value(int col) const { return PQgetvalue(result_.get(), row_, col); }
 
-std::string Statement::Text(int col) const {
-  return std::string(Value(col), static_cast<std::size_t>(PQgetlength(result_.get(), row_, col)));
+std::string Statement::Text(int col) const { return std::string(TextView(col)); }
+
+std::string_view Statement::TextView(int col) const {
+  return {Value(col), static_cast<std::size_t>(PQgetlength(result_.get(), row_, col))};
 }
 
 std::int64_t Statement::Int(int col) const {

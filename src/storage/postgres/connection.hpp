@@ -63,6 +63,8 @@ class Statement {
   std::int64_t Changes() const;
 
   std::string Text(int col) const;
+  // The column's text without a copy: valid until the next Step() (for rows copied elsewhere).
+  std::string_view TextView(int col) const;
   std::int64_t Int(int col) const;
   bool Bool(int col) const;
   bool IsNull(int col) const;

@@ -40,6 +40,8 @@ class Statement {
   std::int64_t Changes() const { return changes_; }
 
   std::string Text(int col) const;
+  // The column's text without a copy: valid until the next Step() (for rows copied elsewhere).
+  std::string_view TextView(int col) const;
   std::int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
   bool Bool(int col) const { return Int(col) != 0; }
   bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
