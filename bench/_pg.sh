@@ -28,6 +28,7 @@ node_pids=()
 pg_bench_cleanup() {
   local rc=$? pid log
   trap - EXIT INT TERM
+  idle_policy_end
   [[ -z $wrk_pid ]] || kill "$wrk_pid" 2>/dev/null || true
   for pid in "${node_pids[@]}"; do stop_server csphub "$pid" TERM; done
   [[ ! -d $tmp/pg ]] || "$ROOT/scripts/pg-cluster.sh" stop "$tmp/pg"

@@ -13,6 +13,8 @@
 # Environment:
 #   DURATION=10     seconds per measurement            ROUNDS=3     interleaved rounds
 #   WARMUP=2        seconds of wrk before each measurement
+#   HALT_POLL_NS=200000  idle vCPUs poll this long before halting (0: halt at once), restored
+#                   at exit; why in bench/_common.sh (idle_policy_begin)
 #   CONNECTIONS=64  wrk connections for the req/s runs (one wrk thread)
 #   LATENCY_CONNECTIONS=1  wrk connections for the latency runs (1: no queueing; latency is
 #                   the server's time per request plus the loopback round trip)
@@ -74,6 +76,7 @@ nginx_pid=
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  idle_policy_end
   [[ -z $wrk_pid ]] || kill "$wrk_pid" 2>/dev/null || true
   [[ -z $big_pid ]] || stop_server csphub-1m "$big_pid" TERM
   [[ -z $small_pid ]] || stop_server csphub-10k "$small_pid" TERM
@@ -91,8 +94,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+idle_policy_begin
 
-echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
+echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; idle policy: $idle_policy"
 
 # --- the databases ---------------------------------------------------------------------------
 mkdir -p "$DATA_DIR"

@@ -7,6 +7,8 @@
 # Environment:
 #   DURATION=10     seconds per wrk measurement        ROUNDS=3     interleaved rounds
 #   WARMUP=2        seconds of wrk before each measurement
+#   HALT_POLL_NS=200000  idle vCPUs poll this long before halting (0: halt at once), restored
+#                   at exit; why in bench/_common.sh (idle_policy_begin)
 #   CONNECTIONS=64  wrk connections (one wrk thread)
 #   SERVER_CPU=0    the one core both servers are pinned to (taskset)
 #   CLIENT_CPU=1    the core wrk is pinned to
@@ -73,6 +75,7 @@ nginx_pid=
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  idle_policy_end
   [[ -z $wrk_pid ]] || kill "$wrk_pid" 2>/dev/null || true
   # csphub stops gracefully on SIGTERM (it drains in-flight requests). SIGQUIT is nginx's
   # graceful stop.
@@ -91,6 +94,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+idle_policy_begin
 
 # --- csphub ----------------------------------------------------------------------------------
 csphub_port=$(free_port)
@@ -113,6 +117,7 @@ for s in csphub nginx; do
   printf '%-7s Content-Type: %s; response headers: %s bytes\n' "$s:" \
     "$(header "$tmp/$s.headers" Content-Type)" "$(wc -c <"$tmp/$s.headers")"
 done
+echo "idle policy: $idle_policy"
 echo "pinning: both servers on CPU $SERVER_CPU, wrk on CPU $CLIENT_CPU;" \
   "wrk -t1 -c$CONNECTIONS -d${DURATION}s --latency after ${WARMUP}s of warm-up; $ROUNDS rounds"
 echo

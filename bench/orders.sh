@@ -12,6 +12,8 @@
 # Environment:
 #   DURATION=10     seconds per measurement            ROUNDS=3     interleaved rounds
 #   WARMUP=2        seconds of wrk before each measurement
+#   HALT_POLL_NS=200000  idle vCPUs poll this long before halting (0: halt at once), restored
+#                   at exit; why in bench/_common.sh (idle_policy_begin)
 #   CONNECTIONS=8   wrk connections (one wrk thread): partners' tools send orders in parallel
 #   SERVER_CPU=0    the core csphub (and the raw SQLite loop) is pinned to
 #   CLIENT_CPU=1    the core wrk is pinned to
@@ -52,6 +54,7 @@ csphub_pid=
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  idle_policy_end
   [[ -z $wrk_pid ]] || kill "$wrk_pid" 2>/dev/null || true
   [[ -z $csphub_pid ]] || stop_server csphub "$csphub_pid" TERM
   if [[ $rc -ne 0 && -s $tmp/csphub.log ]]; then
@@ -64,8 +67,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+idle_policy_begin
 
-echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
+echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; idle policy: $idle_policy"
 echo "disk: $(df -h "$DATA_DIR" | awk 'NR == 2 { print $1 " (" $2 ")" }') for $work"
 
 # --- the server, with the demo data --------------------------------------------------------------

@@ -21,6 +21,8 @@
 #
 # Environment:
 #   DURATION=10 ROUNDS=3 WARMUP=2 CONNECTIONS=64 SERVER_CPU=0 CLIENT_CPU=1  (as customers_list.sh)
+#   HALT_POLL_NS=200000  idle vCPUs poll this long before halting (0: halt at once), restored
+#                   at exit; why in bench/_common.sh (idle_policy_begin)
 #   BIN_DIR=build/bin   where csphub, csphub_bench_pg_seed, csphub_bench_pg_list/get are
 #   CUSTOMERS=100000 RESELLERS=100   the data set (1,000 customers per reseller: 10 pages)
 #   DEEP_PAGE=9 ALL_DEEP_PAGE=501    the deep pages
@@ -65,8 +67,9 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/csphub-bench.XXXXXX")
 trap pg_bench_cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+idle_policy_begin
 
-echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
+echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; idle policy: $idle_policy"
 start_pg_cluster
 echo "generating $CUSTOMERS customers over $RESELLERS resellers ..."
 taskset -c "$CLIENT_CPU" "$SEED" --database "$pg_url" --customers "$CUSTOMERS" \

@@ -16,6 +16,8 @@
 #
 # Environment:
 #   DURATION=10 ROUNDS=3 WARMUP=2 SERVER_CPU=0 CLIENT_CPU=1
+#   HALT_POLL_NS=200000  idle vCPUs poll this long before halting (0: halt at once), restored
+#                   at exit; why in bench/_common.sh (idle_policy_begin)
 #   CONNECTIONS=8   wrk connections (partners' tools send orders in parallel)
 #   BIN_DIR=build/bin   where csphub and csphub_bench_pg_commit are
 #
@@ -48,8 +50,9 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/csphub-bench.XXXXXX")
 trap pg_bench_cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+idle_policy_begin
 
-echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
+echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; idle policy: $idle_policy"
 start_pg_cluster
 export CSPHUB_RATE_LIMITS=${CSPHUB_RATE_LIMITS:-orders=0}
 export CSPHUB_TOKEN_TTL_SECONDS=${CSPHUB_TOKEN_TTL_SECONDS:-86400}

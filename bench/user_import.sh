@@ -71,6 +71,7 @@ csphub_pid=
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  idle_policy_end
   [[ -z $csphub_pid ]] || stop_server csphub "$csphub_pid" TERM
   rm -rf "$work"
   exit "$rc"
@@ -78,8 +79,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+idle_policy_begin
 
-echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
+echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; idle policy: $idle_policy"
 echo "disk: $(df -h "$DATA_DIR" | awk 'NR == 2 { print $1 " (" $2 ")" }') for $work"
 
 generate() { # generate N FILE
