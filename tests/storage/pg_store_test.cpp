@@ -191,9 +191,7 @@ TEST_F(PgStoreTest, FailedStatementInNestedWriteLeavesOuterUsable) {
 TEST_F(PgStoreTest, ReconnectsAfterSessionsAreKilled) {
   SeedPartners();
   ASSERT_TRUE(store_->Ping().ok());
-  testing::QueryColumn(path_,
-                       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
-                       "current_database() AND pid <> pg_backend_pid()");
+  testing::KillOtherPostgresSessions(path_);
   for (int i = 0; i < 8; ++i) {
     EXPECT_TRUE(R([](Repositories& r) { return r.Partners().Get("p1").status(); }).ok());
     EXPECT_TRUE(W([i](Repositories& r) { return r.PutSetting("k", std::to_string(i)); }).ok());

@@ -151,9 +151,7 @@ TEST_F(ReadOnceTest, PostgresReconnectsAfterSessionsAreKilled) {
   if (!testing::OnPostgres()) GTEST_SKIP() << "PostgreSQL only";
   SeedPartners();
   ASSERT_TRUE(store_->Ping().ok());
-  testing::QueryColumn(path_,
-                       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
-                       "current_database() AND pid <> pg_backend_pid()");
+  testing::KillOtherPostgresSessions(path_);
   for (int i = 0; i < 8; ++i) {
     EXPECT_TRUE(Once([](Repositories& r) { return r.Partners().Get("p1").status(); }).ok());
   }

@@ -108,4 +108,10 @@ std::vector<std::string> QueryColumn(const std::string& database, const std::str
 
 void TestDatabase::ExecPostgres(const std::string& sql) const { Exec(url_, sql); }
 
+void KillOtherPostgresSessions(const std::string& database) {
+  QueryColumn(database,
+              "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
+              "current_database() AND pid <> pg_backend_pid()");
+}
+
 }  // namespace csphub::testing

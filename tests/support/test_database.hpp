@@ -37,4 +37,8 @@ class TestDatabase {
 // path or a postgresql:// URL) behind the store's back.
 std::vector<std::string> QueryColumn(const std::string& database, const std::string& sql);
 
+// Ends every other session on `database` (a postgresql:// URL), as a server restart or an idle
+// reaper would: for tests of what the store does with the dead sessions left in its pool.
+void KillOtherPostgresSessions(const std::string& database);
+
 }  // namespace csphub::testing
