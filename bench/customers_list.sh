@@ -205,7 +205,7 @@ raw_rate() {
 
 # --- measure ---------------------------------------------------------------------------------
 declare -a l_rps l_qps l_ratio l_cpu d_rps d_qps d_ratio d_vs a_rps a_qps a_ratio
-declare -a s_p50 s_p99 b_p50 b_p99 growth g_rps n_rps g_ratio g_cpu n_cpu
+declare -a s_p50 s_p99 b_p50 b_p99 growth g_rps n_rps g_ratio g_cpu n_cpu n_core
 for ((round = 1; round <= ROUNDS; round++)); do
   # a. page 1, then the deep pages, each against the raw query at the same position.
   measure list "$big_pid" "$CONNECTIONS" "$big_url$list_path" -H "$big_auth"
@@ -254,7 +254,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
       g_rps+=("$rps") g_cpu+=("$cpu_us")
     else
       measure nginx "$nginx_pid" "$CONNECTIONS" "$nginx_url"
-      n_rps+=("$rps") n_cpu+=("$cpu_us")
+      n_rps+=("$rps") n_cpu+=("$cpu_us") n_core+=("$core_pct")
     fi
   done
   g_ratio+=("$(ratio "${g_rps[-1]}" "${n_rps[-1]}")")
@@ -293,15 +293,25 @@ row2 median "$m_s_p50" "$m_s_p99" "$m_b_p50" "$m_b_p99" "$m_growth"
 echo "growth: p99(1M) / p99(10k) within a round."
 echo
 echo "c. GET /v1/customers/{id}: csphub vs nginx (the same bytes, a static file), req/s"
-row3() { printf '%-6s %10s %10s %7s %9s %9s\n' "$@"; }
-row3 round csphub nginx ratio "us/req c" "us/req n"
+row3() { printf '%-6s %10s %10s %7s %9s %9s %7s\n' "$@"; }
+row3 round csphub nginx ratio "us/req c" "us/req n" "core n"
 for ((i = 0; i < ROUNDS; i++)); do
-  row3 "$((i + 1))" "${g_rps[i]}" "${n_rps[i]}" "${g_ratio[i]}" "${g_cpu[i]}" "${n_cpu[i]}"
+  row3 "$((i + 1))" "${g_rps[i]}" "${n_rps[i]}" "${g_ratio[i]}" "${g_cpu[i]}" "${n_cpu[i]}" \
+    "${n_core[i]}%"
 done
 m_g_rps=$(median %.1f "${g_rps[@]}") m_n_rps=$(median %.1f "${n_rps[@]}")
 m_g_ratio=$(median %.3f "${g_ratio[@]}")
 row3 median "$m_g_rps" "$m_n_rps" "$m_g_ratio" "$(median %.2f "${g_cpu[@]}")" \
-  "$(median %.2f "${n_cpu[@]}")"
+  "$(median %.2f "${n_cpu[@]}")" "$(median %.0f "${n_core[@]}")%"
+# nginx serves a static file at a fraction of csphub's cost: if it did not use (nearly) all of
+# its core, wrk was the bottleneck (its core shared with something else) and the ratio is
+# flattered. Seen in session 7: nginx at 15-18k req/s using 41-47% of its core.
+for ((i = 0; i < ROUNDS; i++)); do
+  if ((n_core[i] < 85)); then
+    echo "WARNING: round $((i + 1)): nginx used ${n_core[i]}% of its core: the client was the" \
+      "bottleneck and this round's GET ratio overstates csphub; run on an idle machine" >&2
+  fi
+done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 
