@@ -346,14 +346,6 @@ Status SqlCustomerRepository<B>::BulkInsertRelationships(Connection& c,
 }
 
 template <typename B>
-Status SqlCustomerRepository<B>::BulkInsertRelationship(Connection& c,
-                                                        const domain::CustomerRelationship& r,
-                                                        const domain::Customer& customer) {
-  const BulkRelationship row{r, &customer};
-  return BulkInsertRelationships(c, std::span(&row, 1));
-}
-
-template <typename B>
 Status SqlCustomerRepository<B>::BulkGrantDelegatedAdmin(Connection& c,
                                                          std::span<const BulkRelationship> rows) {
   static const std::string many = RepeatValues(kGrantDap, kBulkRows);

@@ -181,9 +181,6 @@ class SqlCustomerRepository final : public domain::CustomerRepository {
     const domain::Customer* customer;  // as inserted: InsertRelationship() reads it back
   };
   static Status BulkInsert(Connection& c, std::span<const domain::Customer> customers);
-  // One row of BulkInsertRelationships(), for the generator until it moves to the batches.
-  static Status BulkInsertRelationship(Connection& c, const domain::CustomerRelationship& r,
-                                       const domain::Customer& customer);
   static Status BulkInsertRelationships(Connection& c, std::span<const BulkRelationship> rows);
   // The grant CustomerService::Create gives with each relationship it creates:
   // GrantDelegatedAdmin(partner, customer, relationship's created_at) for each row.
