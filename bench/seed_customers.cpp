@@ -24,7 +24,7 @@
 //    synchronous=OFF, foreign keys off, a page cache that holds the whole database, a few large
 //    transactions; the file is switched back to WAL at the end, as the server expects;
 //  - the customer tables' indexes are dropped first and built at the end from the schema's own
-//    SQL, one sort each (BuildIndexes).
+//    SQL, one sort each, with the sorter tuned for it (BuildIndexes).
 //
 // Prints one line for scripts (bench/customers_list.sh turns it into a RESULT line):
 //   seed customers=N resellers=R seconds=S load_s=L index_s=I customers_per_s=X rows_per_s=Y
@@ -195,8 +195,18 @@ std::vector<std::string> DropIndexes(sq::Connection& conn) {
   return sql;
 }
 
-// Builds the indexes DropIndexes() dropped, one sort each.
+// Builds the indexes DropIndexes() dropped. CREATE INDEX passes every entry through SQLite's
+// sorter. With temp_store=MEMORY the sorter keeps all entries in one list of separately
+// allocated records and merge-sorts it on this thread: at 1M customers, 2M entries of ~120
+// bytes per index, in random order for the indexes by name, one cache miss per step. With
+// temp_store=FILE it sorts runs as large as the page cache (at most 512 MB) in a worker thread
+// and merges them from temporary files: with a 1 MB cache the runs are sorted in the CPU's
+// cache while this thread reads the next. Index builds at 1M customers: 24-25 s -> 15.6-16.5 s.
+// The load's pages, dirty in the cache, are written out as the smaller cache needs room (with
+// journal_mode=OFF, straight into the file): they would have been at the commit.
 void BuildIndexes(sq::Connection& conn, const std::vector<std::string>& indexes) {
+  Check(conn.Exec("PRAGMA cache_size=-1000; PRAGMA temp_store=FILE; PRAGMA threads=1;"),
+        "index build pragmas");
   for (const auto& sql : indexes) Check(conn.Exec(sql), sql);
   Check(conn.Exec("COMMIT"), "commit");
 }
@@ -220,6 +230,12 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(cli, argc, argv);
 
+  // The index builds' temporary files (BuildIndexes) in memory where there is a tmpfs for them:
+  // each index's entries are written and read back once or twice (1M customers: ~5 GB in all).
+  // Set before SQLite creates its first temporary file.
+  if (std::getenv("SQLITE_TMPDIR") == nullptr && std::filesystem::is_directory("/dev/shm")) {
+    setenv("SQLITE_TMPDIR", "/dev/shm", 0);
+  }
   if (std::filesystem::exists(path)) {
     if (!force) {
       std::fprintf(stderr, "csphub_bench_seed: %s exists (--force replaces it)\n", path.c_str());
@@ -246,8 +262,7 @@ int main(int argc, char** argv) {
   if (!opened.ok()) Die("open " + path, opened.status());
   sq::Connection& conn = **opened;
   Check(conn.Exec("PRAGMA journal_mode=DELETE; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
-                  "PRAGMA cache_size=-4000000; PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=OFF; "
-                  "PRAGMA threads=2;"),
+                  "PRAGMA cache_size=-4000000; PRAGMA foreign_keys=OFF;"),
         "bulk-load pragmas");
   sq::SqliteRepositories repos(conn);
 
