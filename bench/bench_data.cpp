@@ -16,17 +16,29 @@ std::uint64_t SplitMix64(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
-// A version-4 GUID, lower case, from two 64-bit values.
-std::string Guid(std::uint64_t hi, std::uint64_t lo) {
-  hi = (hi & ~0xF000ULL) | 0x4000ULL;                         // version 4
-  lo = (lo & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;  // variant 10
+// A version-4 GUID from two 64-bit values: its 128 bits, version and variant set.
+struct GuidBits {
+  std::uint64_t hi, lo;
+  bool operator<(const GuidBits& o) const { return hi != o.hi ? hi < o.hi : lo < o.lo; }
+};
+
+GuidBits MakeGuid(std::uint64_t hi, std::uint64_t lo) {
+  return {(hi & ~0xF000ULL) | 0x4000ULL,                          // version 4
+          (lo & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL};  // variant 10
+}
+
+// Its text, lower case: the fixed-width hex digits of hi, then of lo, so that texts sort as the
+// bits do.
+std::string Text(GuidBits g) {
   char buf[37];
-  std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(hi >> 32),
-                static_cast<unsigned>((hi >> 16) & 0xFFFF), static_cast<unsigned>(hi & 0xFFFF),
-                static_cast<unsigned>(lo >> 48),
-                static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFULL));
+  std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(g.hi >> 32),
+                static_cast<unsigned>((g.hi >> 16) & 0xFFFF), static_cast<unsigned>(g.hi & 0xFFFF),
+                static_cast<unsigned>(g.lo >> 48),
+                static_cast<unsigned long long>(g.lo & 0xFFFFFFFFFFFFULL));
   return buf;
 }
+
+std::string Guid(std::uint64_t hi, std::uint64_t lo) { return Text(MakeGuid(hi, lo)); }
 
 std::string ResellerId(int r) {
   char buf[37];
@@ -42,7 +54,7 @@ constexpr const char* kCities[] = {"Seattle", "Austin", "Denver", "Boston", "Chi
 
 struct Plan {
   std::uint64_t index;  // i: the customer's number; decides its reseller
-  std::string id;
+  GuidBits id;          // sorted as bits: the text's order, without formatting and sorting text
 };
 
 }  // namespace
@@ -77,14 +89,20 @@ domain::Partner BenchReseller(int r) {
 
 void ForEachBenchCustomer(
     std::int64_t customers, int resellers, const std::string& provider,
-    const std::function<void(const domain::Customer&, const std::string& reseller)>& visit) {
+    const std::function<void(const domain::Customer&, const std::string& reseller)>& visit,
+    BenchOrder order) {
   std::vector<Plan> plan;
   plan.reserve(static_cast<std::size_t>(customers));
   for (std::int64_t i = 0; i < customers; ++i) {
     const auto u = static_cast<std::uint64_t>(i);
-    plan.push_back({u, Guid(SplitMix64(2 * u + 0xC5), SplitMix64(2 * u + 0xC6))});
+    plan.push_back({u, MakeGuid(SplitMix64(2 * u + 0xC5), SplitMix64(2 * u + 0xC6))});
   }
   std::sort(plan.begin(), plan.end(), [](const Plan& a, const Plan& b) { return a.id < b.id; });
+  if (order == BenchOrder::kByReseller) {  // ResellerId(r) sorts as r does: fixed-width digits
+    const auto n = static_cast<std::uint64_t>(resellers);
+    std::stable_sort(plan.begin(), plan.end(),
+                     [n](const Plan& a, const Plan& b) { return a.index % n < b.index % n; });
+  }
 
   domain::Customer c;
   c.organization_registration_number = "";
@@ -103,14 +121,15 @@ void ForEachBenchCustomer(
     char company[96], email[96];
     std::snprintf(company, sizeof company, "%s %s %llu", kAdjectives[h % 10], kNouns[(h / 10) % 10],
                   static_cast<unsigned long long>(p.index + 1));
+    const std::string id = Text(p.id);
     // "c" + the first 26 hex digits of the ID: unique, and in ID order (see above).
     std::string d = "c";
-    for (char ch : p.id) {
+    for (char ch : id) {
       if (ch != '-' && d.size() < 27) d += ch;
     }
     d += ".onmicrosoft.com";
     std::snprintf(email, sizeof email, "owner@%s", d.c_str());
-    c.id = p.id;
+    c.id = id;
     c.commerce_id = Guid(SplitMix64(2 * p.index + 0xD7), SplitMix64(2 * p.index + 0xD8));
     c.domain = d;
     c.billing.company_name = company;

@@ -6,7 +6,8 @@
 //  - `resellers` indirect resellers partnered with the demo provider;
 //  - `customers` customers, customer i created by the demo provider for reseller
 //    i % resellers, visited in ID order (customer IDs are hashes of i, random-looking as real
-//    GUIDs are; loading in primary-key order makes every ID-keyed index an append).
+//    GUIDs are; loading in primary-key order makes every ID-keyed index an append), or reseller
+//    by reseller.
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -28,10 +29,16 @@ TimePoint BenchEpoch();
 // Reseller r (0-based): "Bench Reseller 001", 5e110000-0000-4000-8000-000000000001, ...
 domain::Partner BenchReseller(int r);
 
-// Calls `visit` for every customer, in ID order, with the customer as CustomerService::Create
+// The orders ForEachBenchCustomer visits customers in: by ID; or reseller by reseller (in
+// tenant ID order), by ID within each: the order of the resellers' relationship rows'
+// primary key, (partner, customer).
+enum class BenchOrder { kById, kByReseller };
+
+// Calls `visit` for every customer, in `order`, with the customer as CustomerService::Create
 // would store it and the tenant ID of its reseller.
 void ForEachBenchCustomer(
     std::int64_t customers, int resellers, const std::string& provider,
-    const std::function<void(const domain::Customer&, const std::string& reseller)>& visit);
+    const std::function<void(const domain::Customer&, const std::string& reseller)>& visit,
+    BenchOrder order = BenchOrder::kById);
 
 }  // namespace csphub::bench

@@ -5,6 +5,7 @@
 
 #include "common/fold_case.hpp"
 #include "storage/common/repositories.hpp"
+#include "storage/common/sql_text.hpp"
 
 namespace csphub::storage {
 namespace {
@@ -30,6 +31,7 @@ constexpr const char* kInsertCustomer =
     "created_by, created_at, updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 constexpr const char* kClaimDomain =
     "INSERT INTO tenant_domains(domain, tenant_id, kind) VALUES(?, ?, 'customer')";
+constexpr int kClaimDomainParams = 2;
 constexpr const char* kGetCustomer =
     "SELECT " CSPHUB_CUSTOMER_COLUMNS " FROM customers c WHERE c.id = ?";
 constexpr const char* kUpdateBilling =
@@ -45,8 +47,9 @@ constexpr const char* kCustomerByDomain =
     "SELECT tenant_id FROM tenant_domains WHERE domain = ? AND kind = 'customer'";
 
 // The relationship row, from the repository (the customer's domain read from its row) and from
-// the bulk loader (given): one column list and one numbering, ?1..?6, for both. PostgreSQL types
-// a parameter in a SELECT list from nothing, as text; created_at must be cast to its column's.
+// the bulk loader (given, ?7): one column list and one numbering, ?1..?6, for both. PostgreSQL
+// types a parameter in a SELECT list from nothing, as text; created_at must be cast to its
+// column's.
 #define CSPHUB_INSERT_RELATIONSHIP                                                        \
   "INSERT INTO customer_relationships(partner_tenant_id, customer_id, name_key, domain, " \
   "indirect_reseller_id, indirect_provider_id, created_at) "
@@ -54,6 +57,7 @@ constexpr const char* kInsertRelationship = CSPHUB_INSERT_RELATIONSHIP
     "SELECT ?1, ?2, ?3, c.domain, ?4, ?5, CAST(?6 AS bigint) FROM customers c WHERE c.id = ?2";
 constexpr const char* kBulkInsertRelationship =
     CSPHUB_INSERT_RELATIONSHIP "VALUES(?1, ?2, ?3, ?7, ?4, ?5, ?6)";
+constexpr int kBulkInsertRelationshipParams = 7;
 #undef CSPHUB_INSERT_RELATIONSHIP
 constexpr const char* kForgetFormer =
     "DELETE FROM former_customer_relationships WHERE partner_tenant_id=? AND customer_id=?";
@@ -112,6 +116,7 @@ constexpr const char* kListByProvider = CSPHUB_LIST_FROM
 constexpr const char* kGrantDap =
     "INSERT INTO delegated_admin_grants(partner_tenant_id, customer_id, granted_at) "
     "VALUES(?,?,?) ON CONFLICT DO NOTHING";
+constexpr int kGrantDapParams = 3;
 constexpr const char* kRevokeDap =
     "DELETE FROM delegated_admin_grants WHERE partner_tenant_id=? AND customer_id=?";
 constexpr const char* kHasDap =
@@ -168,29 +173,48 @@ Result<bool> Exists(Connection& c, const char* sql, const std::string& a, const 
   return found;
 }
 
+// The parameters of one row of kClaimDomain, kInsertCustomer and kGrantDap, from ?at+1 on: the
+// repository binds them at 0, the bulk loader at each row's place in a multi-row statement.
+template <typename Statement>
+void BindClaim(Statement& s, int at, const domain::Customer& c) {
+  s.Bind(at + 1, c.domain).Bind(at + 2, c.id);
+}
+
+template <typename Statement>
+void BindCustomer(Statement& s, int at, const domain::Customer& c) {
+  const auto& b = c.billing;
+  const auto& a = b.default_address;
+  s.Bind(at + 1, c.id).Bind(at + 2, c.commerce_id).Bind(at + 3, c.domain);
+  s.Bind(at + 4, c.organization_registration_number).Bind(at + 5, b.company_name);
+  s.Bind(at + 6, b.first_name).Bind(at + 7, b.last_name).Bind(at + 8, b.email);
+  s.Bind(at + 9, b.culture).Bind(at + 10, b.language).Bind(at + 11, a.country);
+  s.Bind(at + 12, a.region).Bind(at + 13, a.city).Bind(at + 14, a.state);
+  s.Bind(at + 15, a.address_line1).Bind(at + 16, a.address_line2).Bind(at + 17, a.postal_code);
+  s.Bind(at + 18, a.first_name).Bind(at + 19, a.middle_name).Bind(at + 20, a.last_name);
+  s.Bind(at + 21, a.phone_number).Bind(at + 22, c.billing_etag).Bind(at + 23, c.created_by);
+  s.Bind(at + 24, ToUnixMillis(c.created_at)).Bind(at + 25, ToUnixMillis(c.updated_at));
+}
+
+template <typename Statement>
+void BindGrant(Statement& s, int at, const std::string& partner, const std::string& customer,
+               TimePoint when) {
+  s.Bind(at + 1, partner).Bind(at + 2, customer).Bind(at + 3, ToUnixMillis(when));
+}
+
 }  // namespace
 
 template <typename B>
 Status SqlCustomerRepository<B>::Insert(const domain::Customer& c) {
   Statement claim = c_.Prepare(kClaimDomain);
-  claim.Bind(1, c.domain).Bind(2, c.id);
+  BindClaim(claim, 0, c);
   Status claimed = claim.Run();
   if (claimed.code() == StatusCode::kAlreadyExists) {
     return AlreadyExists("The domain " + c.domain + " is already in use.")
         .WithDetail(claimed.detail());
   }
   RETURN_IF_ERROR(claimed);
-  const auto& b = c.billing;
-  const auto& a = b.default_address;
   Statement s = c_.Prepare(kInsertCustomer);
-  s.Bind(1, c.id).Bind(2, c.commerce_id).Bind(3, c.domain);
-  s.Bind(4, c.organization_registration_number).Bind(5, b.company_name).Bind(6, b.first_name);
-  s.Bind(7, b.last_name).Bind(8, b.email).Bind(9, b.culture).Bind(10, b.language);
-  s.Bind(11, a.country).Bind(12, a.region).Bind(13, a.city).Bind(14, a.state);
-  s.Bind(15, a.address_line1).Bind(16, a.address_line2).Bind(17, a.postal_code);
-  s.Bind(18, a.first_name).Bind(19, a.middle_name).Bind(20, a.last_name);
-  s.Bind(21, a.phone_number).Bind(22, c.billing_etag).Bind(23, c.created_by);
-  s.Bind(24, ToUnixMillis(c.created_at)).Bind(25, ToUnixMillis(c.updated_at));
+  BindCustomer(s, 0, c);
   return s.Run();
 }
 
@@ -240,32 +264,103 @@ Result<std::string> SqlCustomerRepository<B>::CustomerIdByDomain(const std::stri
 
 namespace {
 
-// ?1..?6 of both relationship inserts.
+// ?at+1..?at+6 of both relationship inserts (at: as for BindCustomer). name_key: the customer's
+// FoldCase(company name).
 template <typename Statement>
-void BindRelationship(Statement& s, const domain::CustomerRelationship& r,
-                      const domain::Customer& customer) {
-  s.Bind(1, r.partner_tenant_id).Bind(2, r.customer_id);
-  s.Bind(3, FoldCase(customer.billing.company_name)).Bind(4, r.indirect_reseller_id);
-  s.Bind(5, r.indirect_provider_id).Bind(6, ToUnixMillis(r.created_at));
+void BindRelationship(Statement& s, int at, const domain::CustomerRelationship& r,
+                      std::string_view name_key) {
+  s.Bind(at + 1, r.partner_tenant_id).Bind(at + 2, r.customer_id).Bind(at + 3, name_key);
+  s.Bind(at + 4, r.indirect_reseller_id).Bind(at + 5, r.indirect_provider_id);
+  s.Bind(at + 6, ToUnixMillis(r.created_at));
+}
+
+// A Statement whose text parameters are bound without a copy (Statement::BindUnowned), for the
+// bulk loader: its rows stay put until each statement has run.
+template <typename Statement>
+class UnownedBinds {
+ public:
+  explicit UnownedBinds(Statement& s) : s_(s) {}
+  UnownedBinds& Bind(int index, std::string_view text) {
+    s_.BindUnowned(index, text);
+    return *this;
+  }
+  UnownedBinds& Bind(int index, std::int64_t value) {
+    s_.Bind(index, value);
+    return *this;
+  }
+
+ private:
+  Statement& s_;
+};
+
+// Writes `n` rows: `rows_each` to a statement with `many_rows` (RepeatValues(one_row,
+// rows_each)), the rest one by one with `one_row`. bind(binds, at, i) binds row i's parameters
+// from ?at+1 on.
+template <typename Connection, typename Bind>
+Status BulkWrite(Connection& c, const char* one_row, const std::string& many_rows, int rows_each,
+                 int per_row, std::size_t n, Bind bind) {
+  std::size_t i = 0;
+  for (; i + rows_each <= n; i += rows_each) {
+    auto s = c.Prepare(many_rows.c_str());  // a function's static: one address, as Prepare needs
+    UnownedBinds binds(s);
+    for (int r = 0; r < rows_each; ++r) bind(binds, r * per_row, i + r);
+    RETURN_IF_ERROR(s.Run());
+  }
+  for (; i < n; ++i) {
+    auto s = c.Prepare(one_row);
+    UnownedBinds binds(s);
+    bind(binds, 0, i);
+    RETURN_IF_ERROR(s.Run());
+  }
+  return Status::Ok();
 }
 
 }  // namespace
 
 template <typename B>
-Status SqlCustomerRepository<B>::BulkInsertRelationship(Connection& c,
-                                                        const domain::CustomerRelationship& r,
-                                                        const domain::Customer& customer) {
-  Statement s = c.Prepare(kBulkInsertRelationship);
-  BindRelationship(s, r, customer);
-  s.Bind(7, customer.domain);
-  return s.Run();
+Status SqlCustomerRepository<B>::BulkInsert(Connection& c,
+                                            std::span<const domain::Customer> customers) {
+  // All the claims first, as Insert() claims before it inserts (customers.domain references
+  // tenant_domains).
+  static const std::string claims = RepeatValues(kClaimDomain, kBulkRows);
+  RETURN_IF_ERROR(
+      BulkWrite(c, kClaimDomain, claims, kBulkRows, kClaimDomainParams, customers.size(),
+                [&](auto& s, int at, std::size_t i) { BindClaim(s, at, customers[i]); }));
+  static const std::string many = RepeatValues(kInsertCustomer, kBulkRows);
+  return BulkWrite(c, kInsertCustomer, many, kBulkRows, kCustomerColumns, customers.size(),
+                   [&](auto& s, int at, std::size_t i) { BindCustomer(s, at, customers[i]); });
+}
+
+template <typename B>
+Status SqlCustomerRepository<B>::BulkInsertRelationships(Connection& c,
+                                                         std::span<const BulkRelationship> rows) {
+  std::vector<std::string> name_keys;  // bound unowned: kept until the statements have run
+  name_keys.reserve(rows.size());
+  for (const auto& row : rows) name_keys.push_back(FoldCase(row.customer->billing.company_name));
+  static const std::string many = RepeatValues(kBulkInsertRelationship, kBulkRows);
+  return BulkWrite(c, kBulkInsertRelationship, many, kBulkRows, kBulkInsertRelationshipParams,
+                   rows.size(), [&](auto& s, int at, std::size_t i) {
+                     BindRelationship(s, at, rows[i].relationship, name_keys[i]);
+                     s.Bind(at + 7, rows[i].customer->domain);
+                   });
+}
+
+template <typename B>
+Status SqlCustomerRepository<B>::BulkGrantDelegatedAdmin(Connection& c,
+                                                         std::span<const BulkRelationship> rows) {
+  static const std::string many = RepeatValues(kGrantDap, kBulkRows);
+  return BulkWrite(c, kGrantDap, many, kBulkRows, kGrantDapParams, rows.size(),
+                   [&](auto& s, int at, std::size_t i) {
+                     const domain::CustomerRelationship& r = rows[i].relationship;
+                     BindGrant(s, at, r.partner_tenant_id, r.customer_id, r.created_at);
+                   });
 }
 
 template <typename B>
 Status SqlCustomerRepository<B>::InsertRelationship(const domain::CustomerRelationship& r) {
   ASSIGN_OR_RETURN(domain::Customer customer, Get(r.customer_id));
   Statement s = c_.Prepare(kInsertRelationship);
-  BindRelationship(s, r, customer);
+  BindRelationship(s, 0, r, FoldCase(customer.billing.company_name));
   RETURN_IF_ERROR(s.Run());
   Statement forget = c_.Prepare(kForgetFormer);
   forget.Bind(1, r.partner_tenant_id).Bind(2, r.customer_id);
@@ -379,7 +474,7 @@ template <typename B>
 Status SqlCustomerRepository<B>::GrantDelegatedAdmin(const std::string& partner,
                                                      const std::string& customer, TimePoint when) {
   Statement s = c_.Prepare(kGrantDap);
-  s.Bind(1, partner).Bind(2, customer).Bind(3, ToUnixMillis(when));
+  BindGrant(s, 0, partner, customer, when);
   return s.Run();
 }
 

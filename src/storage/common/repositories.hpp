@@ -4,6 +4,8 @@
 // Each is bound to one Connection for the length of one transaction. The definitions are in
 // storage/common/*_impl.hpp, instantiated for each backend by its storage/<backend>/*.cpp
 // files; see docs/adr/0011-one-repository-layer.md.
+#include <span>
+
 #include "domain/store.hpp"
 
 namespace csphub::storage {
@@ -165,12 +167,24 @@ class SqlCustomerRepository final : public domain::CustomerRepository {
   // The one statement of GetRelated() (?1 partner, ?2 customer), for the raw baseline of
   // GET /v1/customers/{id} (bench/pg_get.cpp).
   static const char* GetRelatedSql();
-  // The row InsertRelationship() writes, without its reads, for loading many customers into a
-  // fresh database (bench/seed_customers.cpp): the caller has the customer at hand (as
-  // inserted), and a fresh database has no former relationship to forget.
-  // tests/storage/customer_bulk_test.cpp checks the rows are equal.
-  static Status BulkInsertRelationship(Connection& c, const domain::CustomerRelationship& r,
-                                       const domain::Customer& customer);
+
+  // Loading many customers into a fresh database (bench/seed_customers.cpp): the rows that
+  // Insert() (domain claims, customers), InsertRelationship() and GrantDelegatedAdmin() write,
+  // kBulkRows to a statement (their own INSERTs with the VALUES tuple repeated: RepeatValues),
+  // and without InsertRelationship()'s reads: the caller has each customer at hand, as inserted,
+  // and a fresh database has no former relationship to forget. One statement per row spent
+  // more time starting and finishing statements than writing rows (docs/bench-results.md).
+  // tests/storage/customer_bulk_test.cpp checks the rows are the repository's.
+  static constexpr int kBulkRows = 100;
+  struct BulkRelationship {
+    domain::CustomerRelationship relationship;
+    const domain::Customer* customer;  // as inserted: InsertRelationship() reads it back
+  };
+  static Status BulkInsert(Connection& c, std::span<const domain::Customer> customers);
+  static Status BulkInsertRelationships(Connection& c, std::span<const BulkRelationship> rows);
+  // The grant CustomerService::Create gives with each relationship it creates:
+  // GrantDelegatedAdmin(partner, customer, relationship's created_at) for each row.
+  static Status BulkGrantDelegatedAdmin(Connection& c, std::span<const BulkRelationship> rows);
 
  private:
   using Statement = typename B::Statement;

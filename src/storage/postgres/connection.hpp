@@ -47,6 +47,9 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
 
   Statement& Bind(int index, std::string_view text);
+  // SQLite's Statement binds without a copy here (bulk loads); libpq needs the text until the
+  // statement runs, so this copies like Bind().
+  Statement& BindUnowned(int index, std::string_view text) { return Bind(index, text); }
   Statement& Bind(int index, std::int64_t value);
   Statement& Bind(int index, int value) { return Bind(index, static_cast<std::int64_t>(value)); }
   Statement& Bind(int index, bool value);

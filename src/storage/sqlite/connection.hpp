@@ -24,6 +24,10 @@ class Statement {
   ~Statement();
 
   Statement& Bind(int index, std::string_view text);
+  // Binds `text` without copying it: it must stay as it is until the statement is reset (when
+  // this Statement goes out of scope). For bulk loads: the copies (a malloc, a memcpy and a free
+  // per value) were ~10% of the customer generator's writing time.
+  Statement& BindUnowned(int index, std::string_view text);
   Statement& Bind(int index, std::int64_t value);
   Statement& Bind(int index, int value) { return Bind(index, static_cast<std::int64_t>(value)); }
   Statement& Bind(int index, bool value) { return Bind(index, value ? 1 : 0); }

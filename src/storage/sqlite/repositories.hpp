@@ -9,7 +9,7 @@ namespace csphub::storage::sqlite {
 
 using Backend = SqlBackend<Connection, Statement, SqliteDialect>;
 using SqliteRepositories = SqlRepositories<Backend>;
-// For the benchmarks' raw list query and bulk loader (ListSql, BulkInsertRelationship).
+// For the benchmarks' raw list query and bulk loader (ListSql, BulkInsert…).
 using SqliteCustomerRepository = SqlCustomerRepository<Backend>;
 
 }  // namespace csphub::storage::sqlite
