@@ -95,8 +95,8 @@ void WriteCustomer(JsonOut& j, const domain::CustomerDetails& d, CustomerJsonOpt
 
 void WriteCustomerListItem(JsonOut& j, const domain::CustomerSummary& c) {
   // The members WriteCompanyProfile, WriteSelfLink and Attributes write, in their order, spelled
-  // out: this runs 100 times a page (tests/unit/json_test.cpp holds it to the member-by-member
-  // writing).
+  // out: this runs 100 times a page (tests/unit/customer_json_test.cpp holds it to the
+  // member-by-member writing).
   j.BeginRawValue().Raw(R"({"id":)").RawString(c.id);
   j.Raw(R"(,"commerceId":)").RawString(c.commerce_id);
   j.Raw(R"(,"companyProfile":{"tenantId":)").RawString(c.id);
