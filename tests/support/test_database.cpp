@@ -110,7 +110,7 @@ void TestDatabase::ExecPostgres(const std::string& sql) const { Exec(url_, sql);
 
 void KillOtherPostgresSessions(const std::string& database) {
   QueryColumn(database,
-              "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
+              "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE datname = "
               "current_database() AND pid <> pg_backend_pid()");
 }
 

@@ -38,7 +38,8 @@ class TestDatabase {
 std::vector<std::string> QueryColumn(const std::string& database, const std::string& sql);
 
 // Ends every other session on `database` (a postgresql:// URL), as a server restart or an idle
-// reaper would: for tests of what the store does with the dead sessions left in its pool.
+// reaper would, and waits until they are gone (up to 5 s each): for tests of what the store
+// does with the dead sessions left in its pool.
 void KillOtherPostgresSessions(const std::string& database);
 
 }  // namespace csphub::testing

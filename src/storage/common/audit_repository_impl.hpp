@@ -71,7 +71,8 @@ Status SqlAuditRepository<B>::Append(const domain::AuditRecord& r) {
   s.Bind(8, r.resource_old_value).Bind(9, r.resource_new_value).Bind(10, r.operation_type);
   s.Bind(11, r.original_correlation_id).Bind(12, ToUnixMillis(r.operation_date));
   s.Bind(13, r.operation_status).Bind(14, EncodeCustomized(r.customized_data));
-  return s.Run();
+  // A new record under a new ID: its failure can only fail the transaction (Queue()).
+  return s.Queue();
 }
 
 template <typename B>

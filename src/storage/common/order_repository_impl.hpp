@@ -73,12 +73,13 @@ Status LoadLines(Connection& c, domain::Order& o) {
 
 template <typename B>
 Status SqlOrderRepository<B>::Insert(const domain::Order& o) {
+  // Queue(): a new order's rows, under its new ID; a failure can only fail the transaction.
   {
     Statement s = c_.Prepare(kInsertOrder);
     s.Bind(1, o.id).Bind(2, o.customer_id).Bind(3, o.partner_tenant_id).Bind(4, o.billing_cycle);
     s.Bind(5, o.currency_code).Bind(6, o.currency_symbol).Bind(7, o.status);
     s.Bind(8, o.transaction_type).Bind(9, ToUnixMillis(o.created_at)).Bind(10, o.etag);
-    RETURN_IF_ERROR(s.Run());
+    RETURN_IF_ERROR(s.Queue());
   }
   for (const domain::OrderLineItem& l : o.line_items) {
     Statement s = c_.Prepare(kInsertLine);
@@ -86,7 +87,7 @@ Status SqlOrderRepository<B>::Insert(const domain::Order& o) {
     s.Bind(5, l.term_duration).Bind(6, l.billing_cycle).Bind(7, l.friendly_name);
     s.Bind(8, l.partner_id_on_record).Bind(9, l.reseller_tenant_id);
     s.Bind(10, l.parent_subscription_id).Bind(11, l.subscription_id);
-    RETURN_IF_ERROR(s.Run());
+    RETURN_IF_ERROR(s.Queue());
   }
   return Status::Ok();
 }

@@ -142,7 +142,7 @@ Status AppendEvent(Connection& c, const domain::Subscription& s, const std::stri
   st.Bind(1, s.id).Bind(2, s.etag).Bind(3, ToUnixMillis(s.updated_at)).Bind(4, kind);
   st.Bind(5, actor);
   BindState(st, 6, s);
-  return st.Run();
+  return st.Queue();
 }
 
 Status NoSuchSubscription() {
@@ -154,11 +154,13 @@ Status NoSuchSubscription() {
 template <typename B>
 Status SqlSubscriptionRepository<B>::Insert(const domain::Subscription& s, const std::string& kind,
                                             const std::string& actor) {
+  // Queue(): a new subscription under a new ID, and its first event; a failure can only fail
+  // the transaction.
   {
     Statement st = c_.Prepare(kInsert);
     st.Bind(1, s.id);
     BindState(st, 2, s);
-    RETURN_IF_ERROR(st.Run());
+    RETURN_IF_ERROR(st.Queue());
   }
   return AppendEvent(c_, s, kind, actor);
 }

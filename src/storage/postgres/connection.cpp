@@ -23,6 +23,19 @@ bool StartsWith(const char* s, const char* prefix) {
   return s != nullptr && std::strncmp(s, prefix, std::strlen(prefix)) == 0;
 }
 
+// PostgreSQL answers a COMMIT of a transaction that a failed statement aborted with ROLLBACK,
+// not with an error: a unit of work that went on past a failure (SQLite's transactions survive
+// one) would be told it committed when nothing was kept.
+bool RolledBackInstead(const PGresult* r, const std::string& sql) {
+  return strcasecmp(sql.c_str(), "COMMIT") == 0 &&
+         std::strcmp(PQcmdStatus(const_cast<PGresult*>(r)), "ROLLBACK") == 0;
+}
+
+Status LostTransaction() {
+  return Internal("The transaction was rolled back: one of its statements had failed.")
+      .WithDetail("COMMIT answered ROLLBACK after a failure the unit of work went on past");
+}
+
 }  // namespace
 
 bool IsQuery(const char* sql) {
@@ -114,6 +127,7 @@ Status Connection::Setup() {
 bool Connection::RecoverBroken() { return broken() && Reconnect().ok(); }
 
 void Connection::SendWithoutWaiting(const char* sql) {
+  if (!queued_.empty()) (void)EndQueue(0);  // their answers no longer matter, but must be read
   Settle();
   awaiting_ = PQsendQuery(conn_, sql) == 1;
 }
@@ -127,8 +141,15 @@ void Connection::Settle() {
 }
 
 Status Connection::Reconnect() {
+  queued_.clear();  // sent on the old session: gone with it, as is their failure
+  queued_error_ = Status::Ok();
   PQreset(conn_);
   if (PQstatus(conn_) != CONNECTION_OK) {
+    return Unavailable("Cannot reconnect to PostgreSQL: " + std::string(PQerrorMessage(conn_)));
+  }
+  // A session that broke in the middle of a pipeline leaves libpq in pipeline mode; the new one
+  // has nothing in flight.
+  if (PQpipelineStatus(conn_) != PQ_PIPELINE_OFF && PQexitPipelineMode(conn_) != 1) {
     return Unavailable("Cannot reconnect to PostgreSQL: " + std::string(PQerrorMessage(conn_)));
   }
   return Setup();
@@ -138,6 +159,31 @@ Connection::~Connection() { PQfinish(conn_); }
 
 Status Connection::Exec(const std::string& sql) {
   Settle();
+  if (!queued_.empty()) {
+    // One command (COMMIT, a SAVEPOINT) goes in the queued statements' pipeline: their answers
+    // come in its round trip. Several (a simple query) cannot be pipelined: the queue ends first.
+    if (sql.find(';') != std::string::npos) {
+      (void)EndQueue(0);
+    } else {
+      PgResult r;
+      if (PQsendQueryParams(conn_, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1) {
+        r = EndQueue(1);
+      } else {
+        (void)EndQueue(0);
+      }
+      ExecStatusType st = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+      // Skipped after a queued statement failed: run now, so that a COMMIT or ROLLBACK still
+      // ends the transaction (PostgreSQL ends a failed one with ROLLBACK whichever is sent).
+      if (st == PGRES_PIPELINE_ABORTED) {
+        r.reset(PQexec(conn_, sql.c_str()));
+        st = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+      }
+      if (!queued_error_.ok()) return queued_error_;
+      if (st == PGRES_COMMAND_OK && RolledBackInstead(r.get(), sql)) return LostTransaction();
+      if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return Status::Ok();
+      return Error(r.get(), sql.c_str());
+    }
+  }
   // A pending BEGIN goes first in the same simple query (one round trip for both).
   const char* begin = std::exchange(pending_begin_, nullptr);
   const std::string text = begin ? std::string(begin) + "; " + sql : sql;
@@ -148,12 +194,22 @@ Status Connection::Exec(const std::string& sql) {
     r.reset(PQexec(conn_, text.c_str()));
     st = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
   }
+  // A queued statement failed earlier in this transaction: its COMMIT was a ROLLBACK.
+  if (!queued_error_.ok()) return queued_error_;
+  if (st == PGRES_COMMAND_OK && RolledBackInstead(r.get(), sql)) return LostTransaction();
   if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return Status::Ok();
   return Error(r.get(), sql.size() > 80 ? (sql.substr(0, 80) + "...").c_str() : sql.c_str());
 }
 
 PGresult* Connection::ExecPrepared(const std::string& name, int n, const char* const* values) {
   Settle();
+  if (!queued_.empty()) {
+    if (PQsendQueryPrepared(conn_, name.c_str(), n, values, nullptr, nullptr, /*text*/ 0) != 1) {
+      (void)EndQueue(0);
+      return nullptr;
+    }
+    return EndQueue(1).release();
+  }
   if (pending_begin_ == nullptr) {
     return PQexecPrepared(conn_, name.c_str(), n, values, nullptr, nullptr, /*text*/ 0);
   }
@@ -199,6 +255,10 @@ Result<const std::string*> Connection::Prepared(const char* sql, int* params) {
     *params = it->second.params;
     return &it->second.name;
   }
+  if (!queued_.empty()) {
+    (void)EndQueue(0);  // PQprepare waits for its answer: not in a pipeline
+    if (!queued_error_.ok()) return queued_error_;  // the transaction is lost: nothing to prepare
+  }
   int n = 0;
   const std::string text = ToPostgresPlaceholders(sql, &n);
   // Named, not unnamed: each statement is parsed and planned once per connection (userver's
@@ -210,6 +270,59 @@ Result<const std::string*> Connection::Prepared(const char* sql, int* params) {
   (void)inserted;
   *params = n;
   return &pos->second.name;
+}
+
+Status Connection::SendQueued(const std::string& name, int n, const char* const* values,
+                              const char* sql) {
+  Settle();
+  if ((PQpipelineStatus(conn_) == PQ_PIPELINE_OFF && PQenterPipelineMode(conn_) != 1) ||
+      PQsendQueryPrepared(conn_, name.c_str(), n, values, nullptr, nullptr, /*text*/ 0) != 1) {
+    Status st = Error(nullptr, sql);
+    if (!queued_.empty() || PQpipelineStatus(conn_) != PQ_PIPELINE_OFF) (void)EndQueue(0);
+    if (queued_error_.ok()) queued_error_ = st;
+    return queued_error_;
+  }
+  queued_.push_back(sql);
+  return Status::Ok();
+}
+
+PgResult Connection::EndQueue(int extra) {
+  const std::size_t expected = queued_.size() + static_cast<std::size_t>(extra);
+  std::vector<PgResult> answers;  // in the order sent; after a failure, PGRES_PIPELINE_ABORTED
+  if (PQpipelineSync(conn_) == 1) {
+    // As in ExecPipelined: each answer ends with a NULL, the pipeline with PGRES_PIPELINE_SYNC.
+    for (std::size_t nulls = 0; nulls <= expected;) {
+      PgResult r(PQgetResult(conn_));
+      if (!r) {
+        if (broken()) break;
+        ++nulls;
+        continue;
+      }
+      if (PQresultStatus(r.get()) == PGRES_PIPELINE_SYNC) break;
+      answers.push_back(std::move(r));
+    }
+  }
+  for (std::size_t i = 0; i < queued_.size() && queued_error_.ok(); ++i) {
+    const PGresult* r = i < answers.size() ? answers[i].get() : nullptr;
+    const ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) queued_error_ = Error(r, queued_[i]);
+  }
+  queued_.clear();
+  bool complete = answers.size() == expected;
+  if (PQexitPipelineMode(conn_) != 1 && !broken()) {
+    const Status failed = queued_error_;  // the transaction's, for the rest of it
+    (void)Reconnect();  // answers we did not expect are queued: the session's state is unknown
+    queued_error_ = failed;
+    complete = false;
+  }
+  if (!complete) {
+    if (queued_error_.ok()) {
+      queued_error_ = Unavailable("The database is unavailable; try again.")
+                          .WithDetail("the answers to a pipeline were cut short");
+    }
+    return nullptr;
+  }
+  return extra > 0 ? std::move(answers.back()) : nullptr;
 }
 
 Statement& Statement::Bind(int index, std::string_view text) {
@@ -233,8 +346,7 @@ Statement& Statement::BindOptional(int index, const std::optional<std::int64_t>&
   return value ? Bind(index, *value) : BindNull(index);
 }
 
-bool Statement::Execute() {
-  executed_ = true;
+bool Statement::ParamsValid() {
   for (std::size_t i = 0; i < params_.size(); ++i) {
     // Text parameters end at a NUL, and PostgreSQL's text cannot hold one anyway: refuse rather
     // than store a cut value.
@@ -243,6 +355,37 @@ bool Statement::Execute() {
       return false;
     }
   }
+  return true;
+}
+
+std::vector<const char*> Statement::Values(int n) {
+  params_.resize(static_cast<std::size_t>(n));
+  std::vector<const char*> values(params_.size());
+  for (std::size_t i = 0; i < params_.size(); ++i) {
+    values[i] = params_[i] ? params_[i]->c_str() : nullptr;
+  }
+  return values;
+}
+
+Status Statement::Queue() {
+  if (!c_.CanQueue()) return Run();
+  executed_ = true;
+  if (!c_.queued_error().ok()) return status_ = c_.queued_error();  // the transaction is lost
+  if (!ParamsValid()) return status_;
+  int n = 0;
+  auto name = c_.Prepared(sql_, &n);
+  if (!name.ok()) return status_ = name.status();
+  const std::vector<const char*> values = Values(n);
+  return status_ = c_.SendQueued(**name, n, values.data(), sql_);
+}
+
+bool Statement::Execute() {
+  executed_ = true;
+  if (!c_.queued_error().ok()) {  // a queued statement failed: the transaction is lost
+    status_ = c_.queued_error();
+    return false;
+  }
+  if (!ParamsValid()) return false;
   // The transaction's first statement, on a session that broke since it was last used, is run
   // again on a new one: nothing of the transaction had run. So is a ReadOnce()'s one query,
   // which has no transaction at all.
@@ -255,12 +398,13 @@ bool Statement::Execute() {
       status_ = name.status();
       return false;
     }
-    params_.resize(static_cast<std::size_t>(n));
-    std::vector<const char*> values(params_.size());
-    for (std::size_t i = 0; i < params_.size(); ++i) {
-      values[i] = params_[i] ? params_[i]->c_str() : nullptr;
-    }
+    const std::vector<const char*> values = Values(n);
     result_.reset(c_.ExecPrepared(**name, n, values.data()));
+    if (!c_.queued_error().ok()) {  // answered in this round trip: a queued statement failed
+      result_.reset();
+      status_ = c_.queued_error();
+      return false;
+    }
     const ExecStatusType st = result_ ? PQresultStatus(result_.get()) : PGRES_FATAL_ERROR;
     if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return true;
     if (first && attempt == 0 && c_.RecoverBroken()) continue;

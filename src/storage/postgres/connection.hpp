@@ -12,7 +12,10 @@
 // transaction control does not get its own: BeginWithNext() sends BEGIN in one pipeline with the
 // transaction's first statement, and SendWithoutWaiting() sends a read's ROLLBACK without
 // waiting for its answer (read before the connection's next command). A one-statement read is
-// thus one round trip, as for a client that runs the statement alone.
+// thus one round trip, as for a client that runs the statement alone. Writes whose failure can
+// only end the transaction (an audit record, a new order's rows) are queued (Statement::Queue):
+// sent in a pipeline without waiting, their answers read with the transaction's next statement
+// or its COMMIT, in that statement's round trip.
 //
 // Not thread-safe: a Connection belongs to one transaction at a time (PgStore hands them out).
 #include <libpq-fe.h>
@@ -61,6 +64,13 @@ class Statement {
   bool Step();
   // Runs a statement that returns no rows.
   Status Run();
+  // Runs a statement that returns no rows and whose failure can only fail the transaction (no
+  // caller tells one refusal from another: new rows under new IDs). Inside a transaction that
+  // has begun, it is sent without waiting for the answer, which is read with the transaction's
+  // next statement or Exec(): a failure then fails that one, and every later one, and COMMIT.
+  // Otherwise (the transaction's first statement, a ReadOnce()) it is Run(). Changes() is not
+  // known after a Queue().
+  Status Queue();
   const Status& status() const { return status_; }
   // Rows the statement inserted, updated or deleted (after Run()).
   std::int64_t Changes() const;
@@ -75,6 +85,10 @@ class Statement {
  private:
   const char* Value(int col) const;
   bool Execute();
+  // False (and status_ set) when a text parameter holds a NUL.
+  bool ParamsValid();
+  // The first `n` parameters as libpq takes them (NULL for SQL NULL).
+  std::vector<const char*> Values(int n);
 
   Connection& c_;
   const char* sql_;
@@ -108,7 +122,10 @@ class Connection {
   // `begin` (a string constant) starts the transaction together with the next statement or
   // Exec(), in the same round trip. A session that broke before it ran is reconnected and the
   // transaction begun again: nothing of it had run.
-  void BeginWithNext(const char* begin) { pending_begin_ = begin; }
+  void BeginWithNext(const char* begin) {
+    pending_begin_ = begin;
+    queued_error_ = Status::Ok();  // a new transaction: an earlier one's queued failure is gone
+  }
   // True when BeginWithNext() is still waiting: the transaction ran nothing, so there is
   // nothing to commit or roll back (ForgetBegin() drops it).
   bool begin_pending() const { return pending_begin_ != nullptr; }
@@ -126,7 +143,13 @@ class Connection {
   // Set when a statement failed with a serialization failure or a deadlock: the transaction is
   // lost whatever the work function does with the error, and PgStore::Write runs it again.
   bool must_retry() const { return must_retry_; }
-  void clear_must_retry() { must_retry_ = false; }
+  // For the pool, handing the connection to a new unit of work: no retry mark, no pending
+  // BEGIN, no queued failure of an earlier transaction.
+  void ResetForNextUse() {
+    must_retry_ = false;
+    pending_begin_ = nullptr;
+    queued_error_ = Status::Ok();
+  }
 
   // Turns a failed result into a Status and notes a retryable failure.
   Status Error(const PGresult* r, const char* what);
@@ -141,8 +164,18 @@ class Connection {
   bool RecoverBroken();
   // Reads (and drops) the answers of a SendWithoutWaiting().
   void Settle();
-  // Runs a prepared statement, with the pending BEGIN in front of it if there is one.
+  // Runs a prepared statement, with the pending BEGIN in front of it if there is one, or after
+  // the queued statements in their pipeline.
   PGresult* ExecPrepared(const std::string& name, int n, const char* const* values);
+  // Statement::Queue()'s send: false when the statement must simply run (see there).
+  bool CanQueue() const { return pending_begin_ == nullptr && !one_statement_.active(); }
+  Status SendQueued(const std::string& name, int n, const char* const* values, const char* sql);
+  // Ends the pipeline of queued statements: sends a sync, reads every queued statement's answer
+  // (the first failure kept in queued_error_) and then the answers of `extra` statements sent
+  // after them (0 or 1; the last one's returned), and leaves pipeline mode.
+  PgResult EndQueue(int extra);
+  // The first failure of a queued statement in this transaction (Ok while none).
+  const Status& queued_error() const { return queued_error_; }
   // BEGIN and the statement in one pipeline: one round trip for both.
   PGresult* ExecPipelined(const std::string& name, int n, const char* const* values);
 
@@ -154,7 +187,9 @@ class Connection {
   std::unordered_map<const char*, PreparedInfo> prepared_;
   bool must_retry_ = false;
   const char* pending_begin_ = nullptr;
-  bool awaiting_ = false;  // a SendWithoutWaiting() answer is not read yet
+  bool awaiting_ = false;            // a SendWithoutWaiting() answer is not read yet
+  std::vector<const char*> queued_;  // statements sent by Queue() whose answers are not read
+  Status queued_error_;
   OneStatementBudget one_statement_;
 };
 

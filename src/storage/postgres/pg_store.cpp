@@ -67,8 +67,7 @@ Result<Connection*> PgStore::Acquire() {
       return st;
     }
   }
-  c->clear_must_retry();
-  c->ForgetBegin();  // a transaction a caller left unbegun is not this one's
+  c->ResetForNextUse();  // nothing of an earlier unit's transaction is this one's
   return c;
 }
 

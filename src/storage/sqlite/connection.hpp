@@ -38,6 +38,9 @@ class Statement {
   bool Step();
   // Runs a statement that returns no rows.
   Status Run();
+  // PostgreSQL's Statement sends such a statement without waiting for its answer (a write whose
+  // failure can only fail the transaction); SQLite has no round trips to save: Run().
+  Status Queue() { return Run(); }
   const Status& status() const { return status_; }
   // Rows the statement inserted, updated or deleted (after Run()), as PostgreSQL's Statement
   // counts them: read when it finished, so that later statements do not change it.
