@@ -11,32 +11,65 @@ std::string Generation(const CatalogVersion& v) {
   return std::to_string(ToUnixMillis(v.imported_at)) + ' ' + v.version;
 }
 
+// `key` from `entries` (a map of the cache's, whose entries belong to `cached_generation`), or
+// found with `find` and remembered, when the caller's `generation` is the cache's: a transaction
+// that still sees an older catalog than another's gets nothing from memory and adds nothing.
+template <typename Map, typename Find>
+Result<typename Map::mapped_type> Remembered(std::mutex& mu, const std::string& cached_generation,
+                                             const std::string& generation, Map& entries,
+                                             const typename Map::key_type& key, Find find) {
+  {
+    std::lock_guard lock(mu);
+    if (generation == cached_generation) {
+      if (auto it = entries.find(key); it != entries.end()) return it->second;
+    }
+  }
+  auto found = find();  // not under the lock: statements
+  if (!found.ok()) return found.status();
+  std::lock_guard lock(mu);
+  if (generation == cached_generation) entries.emplace(key, *found);
+  return found;
+}
+
 }  // namespace
 
-Result<OrderableOffer> OrderableCache::Find(CatalogRepository& catalog, const std::string& offer_id,
-                                            const std::string& country) {
+Result<OrderableCache::View> OrderableCache::Open(CatalogRepository& catalog) {
   auto version = catalog.CurrentVersion();
   if (!version.ok()) {
     if (version.status().code() != StatusCode::kNotFound) return version.status();
-    return FindOrderable(catalog, offer_id, country);  // no catalog yet: nothing to remember
+    return View(*this, catalog, "");  // no catalog yet: nothing to remember
   }
-  const std::string generation = Generation(*version);
-  auto key = std::make_pair(offer_id, country);
+  std::string generation = Generation(*version);
   {
     std::lock_guard lock(mu_);
-    if (generation != generation_) {
-      entries_.clear();
-      generation_ = generation;
-    }
-    if (auto it = entries_.find(key); it != entries_.end()) return it->second;
+    Switch(generation);
   }
-  ASSIGN_OR_RETURN(OrderableOffer found, FindOrderable(catalog, offer_id, country));
-  std::lock_guard lock(mu_);
-  if (generation == generation_) {
-    if (entries_.size() >= kMaxEntries) entries_.clear();
-    entries_.emplace(std::move(key), found);
+  return View(*this, catalog, std::move(generation));
+}
+
+void OrderableCache::Switch(const std::string& generation) {
+  if (generation == generation_) return;
+  entries_.clear();
+  countries_.clear();
+  generation_ = generation;
+}
+
+Result<OrderableOffer> OrderableCache::View::Find(const std::string& offer_id,
+                                                  const std::string& country) {
+  if (generation_.empty()) return FindOrderable(catalog_, offer_id, country);
+  {
+    std::lock_guard lock(cache_.mu_);
+    if (cache_.entries_.size() >= kMaxEntries) cache_.entries_.clear();
   }
-  return found;
+  return Remembered(cache_.mu_, cache_.generation_, generation_, cache_.entries_,
+                    std::make_pair(offer_id, country),
+                    [&] { return FindOrderable(catalog_, offer_id, country); });
+}
+
+Result<CatalogCountry> OrderableCache::View::Country(const std::string& code) {
+  if (generation_.empty()) return catalog_.GetCountry(code);
+  return Remembered(cache_.mu_, cache_.generation_, generation_, cache_.countries_, code,
+                    [&] { return catalog_.GetCountry(code); });
 }
 
 }  // namespace csphub::domain

@@ -1,9 +1,10 @@
 #pragma once
-// What orders look up in the catalog for every line item (FindOrderable: the offer, its terms and
-// countries — five statements), remembered per catalog generation. The catalog changes only by a
-// whole import, which records a new CatalogVersion; a lookup reads that one row in the caller's
-// transaction and drops everything remembered when it changed, so every node stays exact without
-// telling the others anything (the database stays the only source of truth).
+// What orders look up in the catalog (FindOrderable for each line item: the offer, its terms and
+// countries, five statements; the customer's country for the currency), remembered per catalog
+// generation. The catalog changes only by a whole import, which records a new CatalogVersion; an
+// order reads that one row in its own transaction (Open) and everything remembered is dropped
+// when it changed, so every node stays exact without telling the others anything (the database
+// stays the only source of truth).
 #include <map>
 #include <mutex>
 #include <string>
@@ -16,19 +17,40 @@ namespace csphub::domain {
 
 class OrderableCache {
  public:
-  // FindOrderable(catalog, offer_id, country), from memory when this generation of the catalog
-  // was asked the same before. Errors are not remembered. Thread-safe.
-  Result<OrderableOffer> Find(CatalogRepository& catalog, const std::string& offer_id,
-                              const std::string& country);
+  // The catalog as one order's transaction sees it: the generation read once, then lookups from
+  // memory when this generation was asked the same before. Errors are not remembered.
+  class View {
+   public:
+    // FindOrderable(catalog, offer_id, country).
+    Result<OrderableOffer> Find(const std::string& offer_id, const std::string& country);
+    // catalog.GetCountry(code).
+    Result<CatalogCountry> Country(const std::string& code);
+
+   private:
+    friend class OrderableCache;
+    View(OrderableCache& cache, CatalogRepository& catalog, std::string generation)
+        : cache_(cache), catalog_(catalog), generation_(std::move(generation)) {}
+
+    OrderableCache& cache_;
+    CatalogRepository& catalog_;
+    std::string generation_;  // empty: no catalog imported yet, nothing to remember
+  };
+
+  // One statement: the catalog's current generation. Thread-safe, as are the View's lookups.
+  Result<View> Open(CatalogRepository& catalog);
 
  private:
   // Beyond this many (offer, country) pairs the cache starts over: a bound on memory, far above
   // a real catalog's offers × the markets a partner sells in.
   static constexpr std::size_t kMaxEntries = 20000;
 
+  // Drops everything when `generation` is not the one remembered (under mu_).
+  void Switch(const std::string& generation);
+
   std::mutex mu_;
   std::string generation_;  // the CatalogVersion the entries belong to
   std::map<std::pair<std::string, std::string>, OrderableOffer> entries_;
+  std::map<std::string, CatalogCountry> countries_;
 };
 
 }  // namespace csphub::domain

@@ -196,19 +196,25 @@ Result<Order> OrderService::Create(const CallContext& ctx, const std::string& cu
   order.created_at = now;
 
   RETURN_IF_ERROR(deps_.store.Write([&](Repositories& repos) -> Status {
-    RETURN_IF_ERROR(RequireCustomerRelationship(repos, ctx.tenant_id, order.customer_id).status());
+    // Reads in as few statements as they allow (on PostgreSQL each is a round trip): the
+    // relationship with the customer, the caller, the agreement, the catalog's generation; the
+    // country and offers come from memory for that generation, and the writes are queued
+    // (Statement::Queue) to go with the COMMIT.
+    ASSIGN_OR_RETURN(RelatedCustomer related,
+                     RequireRelatedCustomer(repos, ctx.tenant_id, order.customer_id));
+    const Customer& customer = related.view.customer;
     ASSIGN_OR_RETURN(Partner caller, repos.Partners().Get(ctx.tenant_id));
     RETURN_IF_ERROR(RequireSellingPartner(caller, "place orders"));
     RETURN_IF_ERROR(RequireCustomerAgreement(repos, order.customer_id));
-    ASSIGN_OR_RETURN(Customer customer, repos.Customers().Get(order.customer_id));
+    ASSIGN_OR_RETURN(OrderableCache::View catalog, orderable_.Open(repos.Catalog()));
     const std::string& country = customer.billing.default_address.country;
-    ASSIGN_OR_RETURN(CatalogCountry market, repos.Catalog().GetCountry(country));
+    ASSIGN_OR_RETURN(CatalogCountry market, catalog.Country(country));
     order.currency_code = market.currency_code;
     order.currency_symbol = market.currency_symbol;
 
     for (std::size_t i = 0; i < order.line_items.size(); ++i) {
       OrderLineItem& line = order.line_items[i];
-      auto found = orderable_.Find(repos.Catalog(), line.offer_id, country);
+      auto found = catalog.Find(line.offer_id, country);
       if (!found.ok()) {
         if (found.status().code() != StatusCode::kNotFound) return found.status();
         return InvalidField(LineItemPath(i, "offerId"), "names nothing sold in " + country + ": " +

@@ -255,8 +255,8 @@ Result<CustomerDetails> CustomerService::Patch(const CallContext& ctx,
   const std::string id = ToLower(customer_id);
   CustomerDetails out;
   RETURN_IF_ERROR(deps_.store.Write([&](Repositories& repos) -> Status {
-    ASSIGN_OR_RETURN(out.view.relationship, RequireCustomerRelationship(repos, ctx.tenant_id, id));
-    ASSIGN_OR_RETURN(out.view.customer, repos.Customers().Get(id));
+    ASSIGN_OR_RETURN(RelatedCustomer related, RequireRelatedCustomer(repos, ctx.tenant_id, id));
+    out.view = std::move(related.view);
     const Customer& c = out.view.customer;
     AuditEntry entry{
         .resource_type = "customer", .customer_id = c.id, .customer_name = c.billing.company_name};

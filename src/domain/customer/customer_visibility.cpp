@@ -15,4 +15,14 @@ Result<CustomerRelationship> RequireCustomerRelationship(Repositories& repos,
   return NotFound("No customer with the ID " + customer_id + ".");
 }
 
+Result<RelatedCustomer> RequireRelatedCustomer(Repositories& repos,
+                                               const std::string& partner_tenant_id,
+                                               const std::string& customer_id) {
+  auto related = repos.Customers().GetRelated(partner_tenant_id, customer_id);
+  if (related.ok() || related.status().code() != StatusCode::kNotFound) return related;
+  // No relationship in this snapshot: which refusal, 403 (20002) or 404.
+  RETURN_IF_ERROR(RequireCustomerRelationship(repos, partner_tenant_id, customer_id).status());
+  return related.status();  // (a relationship without its customer row cannot be: a key holds it)
+}
+
 }  // namespace csphub::domain

@@ -17,4 +17,10 @@ Result<CustomerRelationship> RequireCustomerRelationship(Repositories& repos,
                                                          const std::string& partner_tenant_id,
                                                          const std::string& customer_id);
 
+// The same rule, with the customer read in the same statement (CustomerRepository::GetRelated):
+// for operations that need both, one round trip instead of two.
+Result<RelatedCustomer> RequireRelatedCustomer(Repositories& repos,
+                                               const std::string& partner_tenant_id,
+                                               const std::string& customer_id);
+
 }  // namespace csphub::domain
