@@ -2,10 +2,12 @@
 -- on PostgreSQL only.
 --
 -- Under SERIALIZABLE, PostgreSQL checks such a key by reading the parent's primary-key index
--- with a predicate lock on the page it reads, and a concurrent order that inserts its own parent
--- row into that page is a read/write conflict. With four sessions placing orders
--- (bench/pg_orders.sh), 15% of the transactions failed to serialize and ran again, and 68% once
--- an order's writes were pipelined; without these two keys, none did.
+-- with a predicate lock on the page it reads. IDs are time-ordered (docs/adr/0014), so every new
+-- order and subscription lands in the same last leaf page of its primary key: each order's check
+-- locked the page that every concurrent order inserts into, a read/write conflict with each of
+-- them. With four sessions placing orders (bench/pg_orders.sh), 15% of the transactions failed
+-- to serialize and ran again, and 68% once an order's writes were queued (Statement::Queue);
+-- without these two keys, 4 in 8,000 did.
 --
 -- The keys guarded nothing the code does not: the children are written only by the repository
 -- method that writes their parent, or has just updated it, in the same transaction
