@@ -17,6 +17,7 @@ declare -A PKG_GROUPS=(
   [build]="build-essential cmake ninja-build ccache pkg-config git clang-format
            librestinio-dev libasio-dev libfmt-dev libspdlog-dev rapidjson-dev nlohmann-json3-dev
            libsqlite3-dev sqlite3 libpq-dev libsodium-dev libjwt-dev libssl-dev libcli11-dev
+           libmimalloc-dev
            libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
            postgresql-15 postgresql-client-15 chromium fonts-wqy-microhei"
   [bench]="nginx-light wrk util-linux procps curl"
