@@ -190,7 +190,10 @@ void LoadCustomers(sq::Connection& conn, std::int64_t customers, int resellers,
 // end is one sort; keeping it meant an insert at a random place per row for the indexes ordered
 // by name (names are random with respect to IDs, as they are in real life) and, with the
 // resellers' pass (LoadCustomers), for those by customer. The one left, by domain, is rebuilt
-// too: kept, its appends cost about what its build does (1M customers: ~2 s either way).
+// too: kept, its appends cost about what its build does (1M customers: ~2 s either way). Measured
+// again with the 64 MB load cache (kLoadCacheSize), two interleaved pairs at load 3-4: kept, the
+// load phase took 16.7 and 12.4 s of CPU against 12.3 and 9.9 dropped, the index builds 21.6 and
+// 19.7 against 20.8 and 19.4; dropped it stays.
 std::vector<std::string> DropIndexes(sq::Connection& conn) {
   std::vector<std::string> names, sql;
   auto st = conn.Prepare(
@@ -215,6 +218,12 @@ std::vector<std::string> DropIndexes(sq::Connection& conn) {
 // cache while this thread reads the next. Index builds at 1M customers: 24-25 s -> 15.6-16.5 s.
 // The load's pages, dirty in the cache, are written out as the smaller cache needs room (with
 // journal_mode=OFF, straight into the file): they would have been at the commit.
+// Also tried (1M customers, the sqlite3 shell building the six indexes on a copy of the loaded
+// file, `perf stat -e raw_syscalls:sys_enter`): perf shows this phase in system calls (the
+// sorter reads and writes its temporary files 4 KB at a time), memcmp and memmove. 20 MB runs
+// (one merge level) and mmap_size=2 GB for the table scans cut the calls from 3.40M to 2.08M,
+// but neither CPU nor wall time moved beyond the shared machine's noise (generator: 30.8 and
+// 28.3 s against 28.8 and 31.5 s); 4 and 64 MB runs neither.
 void BuildIndexes(sq::Connection& conn, const std::vector<std::string>& indexes) {
   Check(conn.Exec("PRAGMA cache_size=-1000; PRAGMA temp_store=FILE; PRAGMA threads=1;"),
         "index build pragmas");
