@@ -21,8 +21,9 @@
 //  - a second thread generates the customers (bench_data.hpp) while this one writes them;
 //  - rows in primary-key order, so the tables' b-trees grow at their ends (see LoadCustomers);
 //  - durability is not needed while loading (the file is regenerated on failure): journal_mode=OFF,
-//    synchronous=OFF, foreign keys off, a page cache that holds the whole database, a few large
-//    transactions; the file is switched back to WAL at the end, as the server expects;
+//    synchronous=OFF, foreign keys off, a few large transactions; the file is switched back to
+//    WAL at the end, as the server expects;
+//  - a page cache of 64 MB, not one that holds the database (see kLoadCacheSize);
 //  - the customer tables' indexes are dropped first and built at the end from the schema's own
 //    SQL, one sort each, with the sorter tuned for it (BuildIndexes).
 //
@@ -67,6 +68,16 @@ struct Batch {
   std::vector<Repo::BulkRelationship> relationships;  // point into `customers`
 };
 constexpr std::size_t kBatchCustomers = 1000;
+
+// The page cache while loading. Every row is an append (LoadCustomers), so the load only comes
+// back to the right edges of the b-trees: a page once left is written out (at a commit, or when
+// the cache needs room) and never read again. A cache that held the whole database (4 GB, as
+// before) made SQLite malloc a fresh page for each of the ~1.1 GB of tables, every one a page
+// fault the kernel zeroes, and on this VM a fault is a hypervisor exit: perf showed
+// `pvm_irq_enable` and `clear_page_erms` under SQLite's page allocations. 1M customers, load
+// phase CPU (user + sys, getrusage): 17.8 s (sys 5.9) -> 8.6 s (sys 1.2); 16 MB and 256 MB
+// measured the same as 64 MB.
+constexpr const char* kLoadCacheSize = "PRAGMA cache_size=-65536;";  // KB
 
 // At most kAhead batches between the two threads, so that generating does not run away with
 // the memory.
@@ -179,7 +190,10 @@ void LoadCustomers(sq::Connection& conn, std::int64_t customers, int resellers,
 // end is one sort; keeping it meant an insert at a random place per row for the indexes ordered
 // by name (names are random with respect to IDs, as they are in real life) and, with the
 // resellers' pass (LoadCustomers), for those by customer. The one left, by domain, is rebuilt
-// too: kept, its appends cost about what its build does (1M customers: ~2 s either way).
+// too: kept, its appends cost about what its build does (1M customers: ~2 s either way). Measured
+// again with the 64 MB load cache (kLoadCacheSize), two interleaved pairs at load 3-4: kept, the
+// load phase took 16.7 and 12.4 s of CPU against 12.3 and 9.9 dropped, the index builds 21.6 and
+// 19.7 against 20.8 and 19.4; dropped it stays.
 std::vector<std::string> DropIndexes(sq::Connection& conn) {
   std::vector<std::string> names, sql;
   auto st = conn.Prepare(
@@ -204,6 +218,12 @@ std::vector<std::string> DropIndexes(sq::Connection& conn) {
 // cache while this thread reads the next. Index builds at 1M customers: 24-25 s -> 15.6-16.5 s.
 // The load's pages, dirty in the cache, are written out as the smaller cache needs room (with
 // journal_mode=OFF, straight into the file): they would have been at the commit.
+// Also tried (1M customers, the sqlite3 shell building the six indexes on a copy of the loaded
+// file, `perf stat -e raw_syscalls:sys_enter`): perf shows this phase in system calls (the
+// sorter reads and writes its temporary files 4 KB at a time), memcmp and memmove. 20 MB runs
+// (one merge level) and mmap_size=2 GB for the table scans cut the calls from 3.40M to 2.08M,
+// but neither CPU nor wall time moved beyond the shared machine's noise (generator: 30.8 and
+// 28.3 s against 28.8 and 31.5 s); 4 and 64 MB runs neither.
 void BuildIndexes(sq::Connection& conn, const std::vector<std::string>& indexes) {
   Check(conn.Exec("PRAGMA cache_size=-1000; PRAGMA temp_store=FILE; PRAGMA threads=1;"),
         "index build pragmas");
@@ -261,8 +281,9 @@ int main(int argc, char** argv) {
   auto opened = sq::Connection::Open(path, /*read_only=*/false);
   if (!opened.ok()) Die("open " + path, opened.status());
   sq::Connection& conn = **opened;
-  Check(conn.Exec("PRAGMA journal_mode=DELETE; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
-                  "PRAGMA cache_size=-4000000; PRAGMA foreign_keys=OFF;"),
+  Check(conn.Exec(std::string("PRAGMA journal_mode=DELETE; PRAGMA journal_mode=OFF; "
+                              "PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; ") +
+                  kLoadCacheSize),
         "bulk-load pragmas");
   sq::SqliteRepositories repos(conn);
 
