@@ -216,24 +216,30 @@ PGresult* Connection::ExecPrepared(const std::string& name, int n, const char* c
   return ExecPipelined(name, n, values);
 }
 
+std::vector<PgResult> Connection::SyncAndRead(std::size_t queries) {
+  std::vector<PgResult> answers;
+  if (PQpipelineSync(conn_) != 1) return answers;
+  // Each query's answer ends with a NULL, the pipeline with a PGRES_PIPELINE_SYNC. A session
+  // that breaks meanwhile gives an error and then NULLs.
+  for (std::size_t nulls = 0; nulls <= queries;) {
+    PgResult r(PQgetResult(conn_));
+    if (!r) {
+      if (broken()) break;
+      ++nulls;
+      continue;
+    }
+    if (PQresultStatus(r.get()) == PGRES_PIPELINE_SYNC) break;
+    answers.push_back(std::move(r));
+  }
+  return answers;
+}
+
 PGresult* Connection::ExecPipelined(const std::string& name, int n, const char* const* values) {
   if (PQenterPipelineMode(conn_) != 1) return nullptr;
   std::vector<PgResult> answers;  // BEGIN's, then the statement's (or PGRES_PIPELINE_ABORTED)
   if (PQsendQueryParams(conn_, pending_begin_, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
-      PQsendQueryPrepared(conn_, name.c_str(), n, values, nullptr, nullptr, /*text*/ 0) == 1 &&
-      PQpipelineSync(conn_) == 1) {
-    // Each query's answer ends with a NULL, the pipeline with a PGRES_PIPELINE_SYNC. A session
-    // that breaks meanwhile gives an error and then NULLs.
-    for (int nulls = 0; nulls <= 2;) {
-      PgResult r(PQgetResult(conn_));
-      if (!r) {
-        if (broken()) break;
-        ++nulls;
-        continue;
-      }
-      if (PQresultStatus(r.get()) == PGRES_PIPELINE_SYNC) break;
-      answers.push_back(std::move(r));
-    }
+      PQsendQueryPrepared(conn_, name.c_str(), n, values, nullptr, nullptr, /*text*/ 0) == 1) {
+    answers = SyncAndRead(2);
   }
   if (PQexitPipelineMode(conn_) != 1 && !broken()) {
     // Answers we did not expect are still queued: this session's state is unknown. A new one
@@ -288,20 +294,7 @@ Status Connection::SendQueued(const std::string& name, int n, const char* const*
 
 PgResult Connection::EndQueue(int extra) {
   const std::size_t expected = queued_.size() + static_cast<std::size_t>(extra);
-  std::vector<PgResult> answers;  // in the order sent; after a failure, PGRES_PIPELINE_ABORTED
-  if (PQpipelineSync(conn_) == 1) {
-    // As in ExecPipelined: each answer ends with a NULL, the pipeline with PGRES_PIPELINE_SYNC.
-    for (std::size_t nulls = 0; nulls <= expected;) {
-      PgResult r(PQgetResult(conn_));
-      if (!r) {
-        if (broken()) break;
-        ++nulls;
-        continue;
-      }
-      if (PQresultStatus(r.get()) == PGRES_PIPELINE_SYNC) break;
-      answers.push_back(std::move(r));
-    }
-  }
+  std::vector<PgResult> answers = SyncAndRead(expected);
   for (std::size_t i = 0; i < queued_.size() && queued_error_.ok(); ++i) {
     const PGresult* r = i < answers.size() ? answers[i].get() : nullptr;
     const ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;

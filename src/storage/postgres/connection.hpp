@@ -178,6 +178,10 @@ class Connection {
   const Status& queued_error() const { return queued_error_; }
   // BEGIN and the statement in one pipeline: one round trip for both.
   PGresult* ExecPipelined(const std::string& name, int n, const char* const* values);
+  // Ends a pipeline of `queries` sent statements: sends its sync and reads the answers, in the
+  // order sent (after a failure, PGRES_PIPELINE_ABORTED ones), up to the sync. Fewer than
+  // `queries` when the session broke.
+  std::vector<PgResult> SyncAndRead(std::size_t queries);
 
   PGconn* conn_;
   struct PreparedInfo {
