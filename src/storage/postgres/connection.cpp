@@ -159,40 +159,36 @@ Connection::~Connection() { PQfinish(conn_); }
 
 Status Connection::Exec(const std::string& sql) {
   Settle();
+  // Several commands (a simple query) cannot be pipelined: queued statements are answered first.
+  if (!queued_.empty() && sql.find(';') != std::string::npos) (void)EndQueue(0);
+  PgResult r;
+  ExecStatusType st;
   if (!queued_.empty()) {
     // One command (COMMIT, a SAVEPOINT) goes in the queued statements' pipeline: their answers
-    // come in its round trip. Several (a simple query) cannot be pipelined: the queue ends first.
-    if (sql.find(';') != std::string::npos) {
-      (void)EndQueue(0);
+    // come in its round trip.
+    if (PQsendQueryParams(conn_, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1) {
+      r = EndQueue(1);
     } else {
-      PgResult r;
-      if (PQsendQueryParams(conn_, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1) {
-        r = EndQueue(1);
-      } else {
-        (void)EndQueue(0);
-      }
-      ExecStatusType st = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
-      // Skipped after a queued statement failed: run now, so that a COMMIT or ROLLBACK still
-      // ends the transaction (PostgreSQL ends a failed one with ROLLBACK whichever is sent).
-      if (st == PGRES_PIPELINE_ABORTED) {
-        r.reset(PQexec(conn_, sql.c_str()));
-        st = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
-      }
-      if (!queued_error_.ok()) return queued_error_;
-      if (st == PGRES_COMMAND_OK && RolledBackInstead(r.get(), sql)) return LostTransaction();
-      if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return Status::Ok();
-      return Error(r.get(), sql.c_str());
+      (void)EndQueue(0);
     }
-  }
-  // A pending BEGIN goes first in the same simple query (one round trip for both).
-  const char* begin = std::exchange(pending_begin_, nullptr);
-  const std::string text = begin ? std::string(begin) + "; " + sql : sql;
-  PgResult r(PQexec(conn_, text.c_str()));
-  ExecStatusType st = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
-  // The transaction's first command on a session that broke meanwhile: nothing of it ran.
-  if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && begin && RecoverBroken()) {
+    st = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+    // Skipped after a queued statement failed: run now, so that a COMMIT or ROLLBACK still ends
+    // the transaction (PostgreSQL ends a failed one with ROLLBACK whichever is sent).
+    if (st == PGRES_PIPELINE_ABORTED) {
+      r.reset(PQexec(conn_, sql.c_str()));
+      st = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+    }
+  } else {
+    // A pending BEGIN goes first in the same simple query (one round trip for both).
+    const char* begin = std::exchange(pending_begin_, nullptr);
+    const std::string text = begin ? std::string(begin) + "; " + sql : sql;
     r.reset(PQexec(conn_, text.c_str()));
     st = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+    // The transaction's first command on a session that broke meanwhile: nothing of it ran.
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && begin && RecoverBroken()) {
+      r.reset(PQexec(conn_, text.c_str()));
+      st = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+    }
   }
   // A queued statement failed earlier in this transaction: its COMMIT was a ROLLBACK.
   if (!queued_error_.ok()) return queued_error_;
