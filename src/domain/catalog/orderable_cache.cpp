@@ -14,9 +14,11 @@ std::string Generation(const CatalogVersion& v) {
 // `key` from `entries` (a map of the cache's, whose entries belong to `cached_generation`), or
 // found with `find` and remembered, when the caller's `generation` is the cache's: a transaction
 // that still sees an older catalog than another's gets nothing from memory and adds nothing.
+// Beyond `max_entries` the map starts over.
 template <typename Map, typename Find>
 Result<typename Map::mapped_type> Remembered(std::mutex& mu, const std::string& cached_generation,
                                              const std::string& generation, Map& entries,
+                                             std::size_t max_entries,
                                              const typename Map::key_type& key, Find find) {
   {
     std::lock_guard lock(mu);
@@ -27,7 +29,9 @@ Result<typename Map::mapped_type> Remembered(std::mutex& mu, const std::string& 
   auto found = find();  // not under the lock: statements
   if (!found.ok()) return found.status();
   std::lock_guard lock(mu);
-  if (generation == cached_generation) entries.emplace(key, *found);
+  if (generation != cached_generation) return found;
+  if (entries.size() >= max_entries) entries.clear();
+  entries.emplace(key, *found);
   return found;
 }
 
@@ -57,19 +61,15 @@ void OrderableCache::Switch(const std::string& generation) {
 Result<OrderableOffer> OrderableCache::View::Find(const std::string& offer_id,
                                                   const std::string& country) {
   if (generation_.empty()) return FindOrderable(catalog_, offer_id, country);
-  {
-    std::lock_guard lock(cache_.mu_);
-    if (cache_.entries_.size() >= kMaxEntries) cache_.entries_.clear();
-  }
-  return Remembered(cache_.mu_, cache_.generation_, generation_, cache_.entries_,
+  return Remembered(cache_.mu_, cache_.generation_, generation_, cache_.entries_, kMaxEntries,
                     std::make_pair(offer_id, country),
                     [&] { return FindOrderable(catalog_, offer_id, country); });
 }
 
 Result<CatalogCountry> OrderableCache::View::Country(const std::string& code) {
   if (generation_.empty()) return catalog_.GetCountry(code);
-  return Remembered(cache_.mu_, cache_.generation_, generation_, cache_.countries_, code,
-                    [&] { return catalog_.GetCountry(code); });
+  return Remembered(cache_.mu_, cache_.generation_, generation_, cache_.countries_, kMaxEntries,
+                    code, [&] { return catalog_.GetCountry(code); });
 }
 
 }  // namespace csphub::domain

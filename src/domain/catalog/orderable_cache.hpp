@@ -40,8 +40,8 @@ class OrderableCache {
   Result<View> Open(CatalogRepository& catalog);
 
  private:
-  // Beyond this many (offer, country) pairs the cache starts over: a bound on memory, far above
-  // a real catalog's offers × the markets a partner sells in.
+  // Beyond this many (offer, country) pairs, or countries, the map starts over: a bound on
+  // memory, far above a real catalog's offers × the markets a partner sells in.
   static constexpr std::size_t kMaxEntries = 20000;
 
   // Drops everything when `generation` is not the one remembered (under mu_).

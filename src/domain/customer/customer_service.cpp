@@ -217,15 +217,11 @@ Result<CustomerDetails> CustomerService::Get(const CallContext& ctx,
   // Not related (or not any more): look again and decide the refusal in one snapshot, so that a
   // relationship made in between is answered, not refused.
   RETURN_IF_ERROR(deps_.store.Read([&](Repositories& repos) -> Status {
-    auto related = repos.Customers().GetRelated(ctx.tenant_id, id);
-    if (related.ok()) {
-      out.view = std::move(related->view);
-      out.delegated_admin = related->delegated_admin;
-      return Status::Ok();
-    }
-    if (related.status().code() != StatusCode::kNotFound) return related.status();
-    // Not related in this snapshot: the visibility rule says which refusal (403 20002 or 404).
-    return RequireCustomerRelationship(repos, ctx.tenant_id, id).status();
+    // Not related in this snapshot either: the visibility rule says which refusal.
+    ASSIGN_OR_RETURN(auto related, RequireRelatedCustomer(repos, ctx.tenant_id, id));
+    out.view = std::move(related.view);
+    out.delegated_admin = related.delegated_admin;
+    return Status::Ok();
   }));
   return out;
 }
@@ -311,8 +307,10 @@ Result<CustomerDetails> CustomerService::UpdateBilling(const CallContext& ctx,
   const std::string id = ToLower(customer_id);
   CustomerDetails out;
   RETURN_IF_ERROR(deps_.store.Write([&](Repositories& repos) -> Status {
-    ASSIGN_OR_RETURN(out.view.relationship, RequireCustomerRelationship(repos, ctx.tenant_id, id));
-    ASSIGN_OR_RETURN(Customer c, repos.Customers().Get(id));
+    ASSIGN_OR_RETURN(RelatedCustomer related, RequireRelatedCustomer(repos, ctx.tenant_id, id));
+    out.view.relationship = std::move(related.view.relationship);
+    out.delegated_admin = related.delegated_admin;  // the billing profile does not change it
+    Customer c = std::move(related.view.customer);
     if (c.billing_etag != if_match) {
       return Aborted("The billing profile changed since you read it (stale etag); read it again.");
     }
@@ -338,7 +336,6 @@ Result<CustomerDetails> CustomerService::UpdateBilling(const CallContext& ctx,
                                  .customer_id = c.id,
                                  .customer_name = c.billing.company_name}));
     out.view.customer = std::move(c);
-    ASSIGN_OR_RETURN(out.delegated_admin, repos.Customers().HasDelegatedAdmin(ctx.tenant_id, id));
     return Status::Ok();
   }));
   return out;

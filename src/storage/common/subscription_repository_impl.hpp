@@ -135,6 +135,8 @@ domain::Subscription ReadSubscription(const Statement& st) {
   return s;
 }
 
+// Queued: the event's key (subscription, etag) is new, as its subscription was just inserted or
+// just updated under a checked etag; a failure can only fail the transaction.
 template <typename Connection>
 Status AppendEvent(Connection& c, const domain::Subscription& s, const std::string& kind,
                    const std::string& actor) {
