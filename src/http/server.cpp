@@ -1,6 +1,9 @@
 // The only file that includes RESTinio (its headers cost ~16 s per translation unit).
 #include "http/server.hpp"
 
+// Before RESTinio, which must see its overload of asio::async_write.
+#include "http/whole_response_write.hpp"
+
 #include <restinio/all.hpp>
 
 #include <atomic>
